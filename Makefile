@@ -1,0 +1,37 @@
+# Vitrine: the two commands are `make run` and `make test` (see README.md).
+SWIFT ?= swift
+CONFIG ?= release
+# Tests are built in release (rendering in debug is 10-50x slower) with testing enabled.
+TEST_FLAGS = -c $(CONFIG) -Xswiftc -enable-testing
+PORT ?= 8080
+APT_PACKAGES = libpng-dev libjpeg-dev libdeflate-dev pkg-config zlib1g-dev
+
+.PHONY: run test build deps lint clean
+
+## Install the C libraries with apt when they are missing (Debian).
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIG)
+
+## Run the service on the bundled sample assets.
+run: build
+	$(SWIFT) run -c $(CONFIG) vitrine version
+
+## Build once, then run every test.
+test: deps lint
+	$(SWIFT) build $(TEST_FLAGS) --build-tests
+	$(SWIFT) test $(TEST_FLAGS) --skip-build
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+clean:
+	rm -rf .build out

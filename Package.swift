@@ -1,0 +1,118 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Flags for the hot loops. AVX2 on x86_64 (`-Xcc -march=x86-64-v3` steers Swift code
+/// generation too, see ../shared/PERFORMANCE.md); cross-module optimisation so that the
+/// renderer's generic helpers are specialised in the modules that call them.
+#if arch(x86_64)
+    let archFlags: [String] = ["-Xcc", "-march=x86-64-v3"]
+    let cArchFlags: [String] = ["-march=x86-64-v3"]
+#else
+    let archFlags: [String] = []
+    let cArchFlags: [String] = []
+#endif
+
+let hotSwiftSettings: [SwiftSetting] = [
+    .unsafeFlags(archFlags),
+    .unsafeFlags(["-cross-module-optimization", "-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+let hotCSettings: [CSetting] = [
+    .unsafeFlags(cArchFlags),
+    .unsafeFlags(["-O3"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "vitrine",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Render", targets: ["Render"]),
+        .library(name: "PreviewServer", targets: ["PreviewServer"]),
+        .executable(name: "vitrine", targets: ["vitrine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+    ],
+    targets: [
+        // MARK: - C shims over system libraries (all setjmp/longjmp lives here)
+        .target(
+            name: "CVector",
+            cSettings: hotCSettings
+        ),
+        .target(
+            name: "CPNG",
+            cSettings: hotCSettings + [.headerSearchPath("."), .unsafeFlags(["-I/usr/include/libpng16"])],
+            linkerSettings: [.linkedLibrary("png"), .linkedLibrary("deflate"), .linkedLibrary("z")]
+        ),
+        .target(
+            name: "CJPEG",
+            cSettings: hotCSettings,
+            linkerSettings: [.linkedLibrary("jpeg")]
+        ),
+
+        // MARK: - The renderer (no knowledge of HTTP)
+        .target(
+            name: "Render",
+            dependencies: [
+                "CVector", "CPNG", "CJPEG",
+            ],
+            exclude: ["Render.docc"],
+            swiftSettings: hotSwiftSettings
+        ),
+
+        // MARK: - The HTTP service
+        .target(
+            name: "PreviewServer",
+            dependencies: [
+                "Render",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: hotSwiftSettings
+        ),
+
+        // MARK: - The command line
+        .executableTarget(
+            name: "vitrine",
+            dependencies: [
+                "Render", "PreviewServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: hotSwiftSettings
+        ),
+
+        // MARK: - Tests
+        .target(
+            name: "VitrineTestSupport",
+            dependencies: ["Render"],
+            swiftSettings: hotSwiftSettings
+        ),
+        .testTarget(
+            name: "RenderTests",
+            dependencies: ["Render", "VitrineTestSupport"],
+            exclude: ["Golden"],
+            swiftSettings: hotSwiftSettings
+        ),
+        .testTarget(
+            name: "PreviewServerTests",
+            dependencies: [
+                "PreviewServer", "Render", "VitrineTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: hotSwiftSettings
+        ),
+        .testTarget(
+            name: "vitrineTests",
+            dependencies: ["vitrine", "VitrineTestSupport"],
+            swiftSettings: hotSwiftSettings
+        ),
+    ]
+)

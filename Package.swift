@@ -116,3 +116,19 @@ let package = Package(
         ),
     ]
 )
+
+// MARK: - Benchmarks (only with VITRINE_BENCHMARKS=1, so CI and users never build them)
+if Context.environment["VITRINE_BENCHMARKS"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "vitrine-bench",
+            dependencies: [
+                "Render", "PreviewServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/VitrineBench",
+            swiftSettings: hotSwiftSettings
+        )
+    )
+    package.products.append(.executable(name: "vitrine-bench", targets: ["vitrine-bench"]))
+}

@@ -86,7 +86,7 @@ struct CoverageSpanKernel: MeshSpanKernel {
             let fx = Float(x)
             let tu = Int(min(max((u.x + u.y * fx + u.z * fy + 0.5).rounded(.down), 0), Float(level.width - 1)))
             let tv = Int(min(max((v.x + v.y * fx + v.z * fy + 0.5).rounded(.down), 0), Float(level.height - 1)))
-            let a = Float(level.texels[tv * level.width + tu] >> 24)
+            let a = Float(level[tu, tv] >> 24)
             grid[y * columns + x] = max(grid[y * columns + x], a)
         }
     }

@@ -1,17 +1,14 @@
 extension ItemTexture {
-    /// A copy of `level` whose alpha fades to the silhouette over about `width` texels.
+    /// A copy of a level's texels (`w * h`, row-major) whose alpha fades to the silhouette over about `width` texels.
     ///
     /// The distance of every texel to the nearest outside texel (alpha < 128, or beyond the
     /// image border) is a 3-4 chamfer distance (Borgefors 1986, within 8% of Euclidean), in
     /// texels; each texel is scaled by `clamp((d + 0.5) / (width + 1), 0, 1)`. Colour and alpha
     /// are scaled together, so texels stay premultiplied.
-    static func feathered(_ level: Level, width: Double) -> Level {
-        let w = level.width
-        let h = level.height
+    static func feathered(_ source: [UInt32], width w: Int, height h: Int, feather width: Double) -> [UInt32] {
         let n = w * h
-        let texels = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: n)
-        _ = texels.initialize(from: level.texels)
-        guard width > 0 else { return Level(width: w, height: h, texels: texels) }
+        var texels = source
+        guard width > 0 else { return texels }
 
         // Chamfer distances in thirds of a texel; 0 outside, capped far inside.
         let far: Int32 = 3 * 1024
@@ -46,6 +43,6 @@ extension ItemTexture {
             let ga = (((t >> 8) & 0x00FF_00FF) &* k &+ 0x0080_0080) >> 8 & 0x00FF_00FF
             texels[i] = rb | ga << 8
         }
-        return Level(width: w, height: h, texels: texels)
+        return texels
     }
 }

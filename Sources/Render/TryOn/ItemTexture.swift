@@ -14,11 +14,39 @@ import Foundation
 /// The shading area's `PreparedTexture` will replace the mip chain when it lands (see
 /// `docs/tryon.md`).
 public final class ItemTexture: @unchecked Sendable {
-    /// One mip level: `width * height` packed premultiplied texels, rows top to bottom.
+    /// One mip level: packed premultiplied texels, rows top to bottom, inside a zero
+    /// (transparent) border of one texel on the left and top and two on the right and bottom,
+    /// so that a bilinear footprint anywhere in `-1...width` x `-1...height` needs no clamping
+    /// (sampling outside the image fades to transparent).
     struct Level {
         let width: Int
         let height: Int
-        let texels: UnsafeMutableBufferPointer<UInt32>
+        /// Elements from one row to the next: `width + 3`.
+        let stride: Int
+        /// The bordered storage, `stride * (height + 3)` texels.
+        let storage: UnsafeMutableBufferPointer<UInt32>
+
+        /// Texel `(0, 0)`; texels `(-1...width + 1, -1...height + 1)` are addressable.
+        var origin: UnsafeMutablePointer<UInt32> { storage.baseAddress! + stride + 1 }
+
+        /// The texel at `(x, y)`, `-1...width + 1` x `-1...height + 1`.
+        subscript(x: Int, y: Int) -> UInt32 { origin[y * stride + x] }
+
+        /// Copies `texels` (`width * height`, row-major) into a new bordered level.
+        init(width: Int, height: Int, texels: [UInt32]) {
+            precondition(texels.count == width * height, "texel count")
+            self.width = width
+            self.height = height
+            stride = width + 3
+            storage = .allocate(capacity: stride * (height + 3))
+            storage.initialize(repeating: 0)
+            let origin = storage.baseAddress! + stride + 1
+            texels.withUnsafeBufferPointer { src in
+                for y in 0..<height {
+                    (origin + y * stride).update(from: src.baseAddress! + y * width, count: width)
+                }
+            }
+        }
     }
 
     /// Level 0 is the item image; each next level halves both sizes (at least 1).
@@ -42,17 +70,21 @@ public final class ItemTexture: @unchecked Sendable {
     public init(_ image: RGBA8Image, featherTexels: Double = 1.5) {
         precondition(image.width > 0 && image.height > 0, "empty item image")
         self.featherTexels = featherTexels
-        var chain: [Level] = [Self.premultiplied(image)]
+        var chain = [Self.premultiplied(image)]
         while chain[chain.count - 1].width > 1 || chain[chain.count - 1].height > 1 {
             chain.append(Self.halved(chain[chain.count - 1]))
         }
-        levels = chain
-        featheredLevels = chain.map { Self.feathered($0, width: featherTexels) }
+        levels = chain.map { Level(width: $0.width, height: $0.height, texels: $0.texels) }
+        featheredLevels = chain.map { plain in
+            Level(
+                width: plain.width, height: plain.height,
+                texels: Self.feathered(plain.texels, width: plain.width, height: plain.height, feather: featherTexels))
+        }
     }
 
     deinit {
-        for level in levels { level.texels.deallocate() }
-        for level in featheredLevels { level.texels.deallocate() }
+        for level in levels { level.storage.deallocate() }
+        for level in featheredLevels { level.storage.deallocate() }
     }
 
     /// The level whose texels best match a footprint of `texelsPerPixel` level-0 texels per
@@ -67,23 +99,33 @@ public final class ItemTexture: @unchecked Sendable {
     func testOnly_unpremultipliedLevel(_ index: Int, feathered: Bool) -> RGBA8Image {
         let level = (feathered ? featheredLevels : levels)[index]
         var out = RGBA8Image(width: level.width, height: level.height)
-        for i in 0..<(level.width * level.height) {
-            let t = level.texels[i]
-            let a = Int(t >> 24)
-            for c in 0..<3 {
-                let v = Int((t >> (8 * UInt32(c))) & 0xFF)
-                out.pixels[i * 4 + c] = a == 0 ? 0 : UInt8(min(255, (v * 255 + a / 2) / a))
+        for y in 0..<level.height {
+            for x in 0..<level.width {
+                let t = level[x, y]
+                let a = Int(t >> 24)
+                var p = SIMD4<UInt8>(0, 0, 0, UInt8(a))
+                for c in 0..<3 where a > 0 {
+                    let v = Int((t >> (8 * UInt32(c))) & 0xFF)
+                    p[c] = UInt8(min(255, (v * 255 + a / 2) / a))
+                }
+                out[x, y] = p
             }
-            out.pixels[i * 4 + 3] = UInt8(a)
         }
         return out
     }
 
     // MARK: - Building
 
-    private static func premultiplied(_ image: RGBA8Image) -> Level {
+    /// A level under construction: plain row-major texels.
+    struct Plain {
+        let width: Int
+        let height: Int
+        var texels: [UInt32]
+    }
+
+    private static func premultiplied(_ image: RGBA8Image) -> Plain {
         let n = image.width * image.height
-        let texels = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: n)
+        var texels = [UInt32](repeating: 0, count: n)
         image.pixels.withUnsafeBufferPointer { src in
             for i in 0..<n {
                 let a = UInt32(src[4 * i + 3])
@@ -93,15 +135,15 @@ public final class ItemTexture: @unchecked Sendable {
                 texels[i] = r | g << 8 | b << 16 | a << 24
             }
         }
-        return Level(width: image.width, height: image.height, texels: texels)
+        return Plain(width: image.width, height: image.height, texels: texels)
     }
 
     /// 2x2 box average of premultiplied texels (the last row/column of an odd size is
     /// averaged with itself).
-    private static func halved(_ level: Level) -> Level {
+    private static func halved(_ level: Plain) -> Plain {
         let w = max(1, level.width / 2)
         let h = max(1, level.height / 2)
-        let texels = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: w * h)
+        var texels = [UInt32](repeating: 0, count: w * h)
         let src = level.texels
         for y in 0..<h {
             let y0 = min(2 * y, level.height - 1) * level.width
@@ -121,6 +163,6 @@ public final class ItemTexture: @unchecked Sendable {
                 texels[y * w + x] = out
             }
         }
-        return Level(width: w, height: h, texels: texels)
+        return Plain(width: w, height: h, texels: texels)
     }
 }

@@ -36,15 +36,22 @@ public struct TryOnRenderer: Sendable {
         photo: [UInt8], keypoints: [UInt8], items: [String], mask: [UInt8]? = nil,
         options: TryOnOptions = TryOnOptions()
     ) throws -> TryOnResult {
+        var clock = TryOnTimings.Stopwatch()
         try options.validate()
         let resolved = try lookUp(items)
         let pose = try PoseKeypoints.parse(keypoints, limits: options.keypointLimits)
         let image = try TryOnImageIO.decode(photo, maxPixels: options.maxPixels, role: .photo)
         let maskImage = try mask.map { try TryOnImageIO.decode($0, maxPixels: options.maxPixels, role: .mask) }
-        let composite = try draw(photo: image, keypoints: pose, items: resolved, mask: maskImage, options: options)
+        var timings = TryOnTimings()
+        timings.decode = clock.lap()
+        let composite = try draw(
+            photo: image, keypoints: pose, items: resolved, mask: maskImage, options: options, timings: &timings)
+        clock.lap()
         let encoded = try TryOnImageIO.encode(composite.image, format: options.format, quality: options.quality)
+        timings.encode = clock.lap()
         return TryOnResult(
-            image: composite.image, encoded: encoded, format: options.format, warnings: composite.warnings)
+            image: composite.image, encoded: encoded, format: options.format, warnings: composite.warnings,
+            timings: timings)
     }
 
     /// Draws the items onto an already decoded photo (no encoding).
@@ -54,19 +61,22 @@ public struct TryOnRenderer: Sendable {
     ///   - items: item ids (see `compose(photo:keypoints:items:mask:options:)`).
     ///   - mask: optional occlusion mask image.
     ///   - options: look and output size (`format`/`quality` are ignored).
-    /// - Returns: the composite image and warnings.
+    /// - Returns: the composite image, warnings and stage timings.
     /// - Throws: `TryOnError`.
     public func composite(
         photo: RGBA8Image, keypoints: PoseKeypoints, items: [String], mask: RGBA8Image? = nil,
         options: TryOnOptions = TryOnOptions()
-    ) throws -> (image: RGBA8Image, warnings: [String]) {
+    ) throws -> TryOnComposite {
         try options.validate()
-        return try draw(photo: photo, keypoints: keypoints, items: try lookUp(items), mask: mask, options: options)
+        var timings = TryOnTimings()
+        return try draw(
+            photo: photo, keypoints: keypoints, items: try lookUp(items), mask: mask, options: options,
+            timings: &timings)
     }
 
     // MARK: - Steps
 
-    private func lookUp(_ ids: [String]) throws -> [TryOnItem] {
+    func lookUp(_ ids: [String]) throws -> [TryOnItem] {
         guard !ids.isEmpty else { throw TryOnError.invalidOption(name: "items", reason: "name at least one item") }
         guard ids.count <= 16 else { throw TryOnError.invalidOption(name: "items", reason: "at most 16 items") }
         let items = try ids.map { try catalogue.item($0) }
@@ -77,53 +87,7 @@ public struct TryOnRenderer: Sendable {
         .map(\.element)
     }
 
-    private func draw(
-        photo: RGBA8Image, keypoints: PoseKeypoints, items: [TryOnItem], mask: RGBA8Image?, options: TryOnOptions
-    ) throws -> (image: RGBA8Image, warnings: [String]) {
-        guard photo.width > 0, photo.height > 0 else { throw TryOnError.invalidPhoto(reason: "the photo is empty") }
-        let pixels = photo.width.multipliedReportingOverflow(by: photo.height)
-        guard !pixels.overflow, pixels.partialValue <= options.maxPixels else {
-            throw TryOnError.photoTooLarge(width: photo.width, height: photo.height, maxPixels: options.maxPixels)
-        }
-        var body = try BodyModel(
-            keypoints, person: options.person, photoWidth: photo.width, photoHeight: photo.height,
-            scoreThreshold: options.scoreThreshold)
-
-        // Output size: fit inside the requested box, aspect ratio kept.
-        var canvas = photo
-        if let size = try outputSize(photo: photo, options: options) {
-            canvas = PhotoResampler.resize(photo, width: size.width, height: size.height)
-            body = body.scaled(toWidth: size.width, height: size.height)
-        }
-        let maskPlane = try mask.map { try OcclusionMask.plane($0, width: canvas.width, height: canvas.height) }
-
-        // Fit every item and read the shading from the untouched photo, then draw in order.
-        var warnings = body.warnings
-        var meshes: [WarpMesh] = []
-        try canvas.pixels.withUnsafeMutableBytes { raw in
-            let view = CanvasView(
-                pixels: raw.baseAddress!.assumingMemoryBound(to: UInt32.self), width: canvas.width,
-                height: canvas.height)
-            for item in items {
-                let resolved = try body.resolve(
-                    item.anchors.keys.sorted(), item: item.id, estimate: options.estimateMissing)
-                for w in resolved.warnings where !warnings.contains(w) { warnings.append(w) }
-                let warp = try AnchorWarp(item: item, body: resolved, lambda: options.lambda)
-                var mesh = WarpMesh(item: item, warp: warp, canvasWidth: view.width, canvasHeight: view.height)
-                ShadingTransfer.apply(to: &mesh, photo: view, options: options)
-                meshes.append(mesh)
-            }
-            for (item, mesh) in zip(items, meshes) {
-                options.shadow?.apply(mesh: mesh, texture: item.texture, canvas: view)
-                maskPlane.withOptionalPointer { mask in
-                    WarpMeshDrawer.draw(mesh, texture: item.texture, feathered: options.feather, into: view, mask: mask)
-                }
-            }
-        }
-        return (canvas, warnings)
-    }
-
-    private func outputSize(photo: RGBA8Image, options: TryOnOptions) throws -> (width: Int, height: Int)? {
+    func outputSize(photo: RGBA8Image, options: TryOnOptions) throws -> (width: Int, height: Int)? {
         guard options.maxOutputWidth != nil || options.maxOutputHeight != nil else { return nil }
         let boxW = Double(options.maxOutputWidth ?? Int.max)
         let boxH = Double(options.maxOutputHeight ?? Int.max)
@@ -139,6 +103,16 @@ public struct TryOnRenderer: Sendable {
     }
 }
 
+/// The outcome of `TryOnRenderer.composite`: the picture before encoding.
+public struct TryOnComposite: Sendable {
+    /// The composite, straight-alpha RGBA8 at the output size.
+    public var image: RGBA8Image
+    /// Estimates made and other concerns (never photo content).
+    public var warnings: [String]
+    /// Time spent per stage.
+    public var timings: TryOnTimings
+}
+
 /// The outcome of `TryOnRenderer.compose`.
 public struct TryOnResult: Sendable {
     /// The composite, straight-alpha RGBA8 at the output size.
@@ -149,11 +123,13 @@ public struct TryOnResult: Sendable {
     public var format: TryOnOptions.OutputFormat
     /// Estimates made and other concerns (never photo content).
     public var warnings: [String]
+    /// Time spent per stage.
+    public var timings: TryOnTimings
 }
 
 extension Optional where Wrapped == [UInt8] {
     /// Calls `body` with a pointer to the bytes, or `nil`.
-    fileprivate func withOptionalPointer<R>(_ body: (UnsafePointer<UInt8>?) throws -> R) rethrows -> R {
+    func withOptionalPointer<R>(_ body: (UnsafePointer<UInt8>?) throws -> R) rethrows -> R {
         switch self {
         case .some(let bytes): return try bytes.withUnsafeBufferPointer { try body($0.baseAddress) }
         case .none: return try body(nil)

@@ -90,52 +90,101 @@ enum WarpMeshDrawer {
             let sPlane = plane.coefficients(sh.0 * 256, plane.gradient(sh.0, sh.1, sh.2) * 256)
             kernel.begin(TrianglePlanes(level: levelIndex, u: uPlane, v: vPlane, shade: sPlane))
 
-            let edges = (
-                Edge(from: fx[0], fy[0], to: fx[1], fy[1]), Edge(from: fx[1], fy[1], to: fx[2], fy[2]),
-                Edge(from: fx[2], fy[2], to: fx[0], fy[0])
-            )
+            let firstRow = yLo * one + half
+            var e0 = Edge(from: fx[0], fy[0], to: fx[1], fy[1], firstRow: firstRow)
+            var e1 = Edge(from: fx[1], fy[1], to: fx[2], fy[2], firstRow: firstRow)
+            var e2 = Edge(from: fx[2], fy[2], to: fx[0], fy[0], firstRow: firstRow)
             for y in yLo...yHi {
-                let py = y * one + half
                 var lo = xLo
                 var hi = xHi
-                edges.0.clip(row: py, lo: &lo, hi: &hi)
-                edges.1.clip(row: py, lo: &lo, hi: &hi)
-                edges.2.clip(row: py, lo: &lo, hi: &hi)
+                e0.clip(lo: &lo, hi: &hi)
+                e1.clip(lo: &lo, hi: &hi)
+                e2.clip(lo: &lo, hi: &hi)
                 if lo <= hi { kernel.run(row: Int(y), from: Int(lo), through: Int(hi)) }
             }
         }
     }
 
-    /// One triangle edge `i -> j` in fixed point, with the top-left rule: a pixel centre exactly
-    /// on a top or left edge is inside, on any other edge outside.
+    /// One triangle edge `i -> j` in fixed point, with the top-left rule (a pixel centre exactly
+    /// on a top or left edge is inside, on any other edge outside), stepped row by row.
+    ///
+    /// `E(px, py) = dx (py - y0) - dy (px - x0)`, `px = col * 256 + 128`; inside is `E >= bias`.
+    /// Solved for `col`, the edge bounds the span from the left (`dy < 0`: `col >= ceil(N / D)`)
+    /// or from the right (`dy > 0`: `col <= floor(M / D)`), with `D = |dy| * 256`. From one row
+    /// to the next `N` or `M` changes by `dx * 256`, so the exact bound is kept as a quotient and
+    /// remainder and stepped with additions (as Bresenham does): one division per edge per
+    /// triangle, none per row, and the same columns as evaluating `E` at every pixel.
     struct Edge {
-        let dx: Int64
-        let dy: Int64
-        let x: Int64
-        let y: Int64
-        let bias: Int64
+        private enum Kind {
+            case horizontal
+            case left
+            case right
+        }
+        private let kind: Kind
+        /// Current bound (left/right), or `E - bias` at the row (horizontal).
+        private var q: Int64
+        /// Remainder of the bound's division, in `0..<d`.
+        private var rem: Int64
+        private let d: Int64
+        /// Per-row step of the numerator, split as `a * d + b`, `0 <= b < d`.
+        private let a: Int64
+        private let b: Int64
 
-        init(from x0: Int64, _ y0: Int64, to x1: Int64, _ y1: Int64) {
-            dx = x1 - x0
-            dy = y1 - y0
-            x = x0
-            y = y0
-            bias = (dy < 0 || (dy == 0 && dx > 0)) ? 0 : 1
+        init(from x0: Int64, _ y0: Int64, to x1: Int64, _ y1: Int64, firstRow py: Int64) {
+            let one = Int64(1) << WarpMeshDrawer.subpixelBits
+            let dx = x1 - x0
+            let dy = y1 - y0
+            let bias: Int64 = (dy < 0 || (dy == 0 && dx > 0)) ? 0 : 1
+            // E at column 0 of the first row: r - dy * 256 * col.
+            let r = dx * (py - y0) + dy * x0 - dy * (one / 2)
+            let k = dx * one
+            if dy == 0 {
+                kind = .horizontal
+                q = r - bias
+                rem = 0
+                d = 1
+                a = k
+                b = 0
+                return
+            }
+            d = abs(dy) * one
+            a = WarpMeshDrawer.floorDiv(k, d)
+            b = k - a * d
+            if dy < 0 {
+                kind = .left
+                let n = bias - r
+                q = WarpMeshDrawer.ceilDiv(n, d)
+                rem = q * d - n
+            } else {
+                kind = .right
+                let m = r - bias
+                q = WarpMeshDrawer.floorDiv(m, d)
+                rem = m - q * d
+            }
         }
 
-        /// Narrows `lo...hi` to the pixel columns of row centre `py` on the inside of the edge.
-        /// `E(px) = dx (py - y) - dy (px - x)` with `px = col * 256 + 128`; inside is `E >= bias`,
-        /// solved exactly for `col` with integer floor/ceil division.
+        /// Narrows `lo...hi` to the columns inside the edge on the current row, then steps to
+        /// the next row.
         @inline(__always)
-        func clip(row py: Int64, lo: inout Int64, hi: inout Int64) {
-            let one = Int64(1) << WarpMeshDrawer.subpixelBits
-            let r = dx * (py - y) + dy * x - dy * (one / 2)
-            if dy == 0 {
-                if r < bias { hi = lo - 1 }
-            } else if dy < 0 {
-                lo = max(lo, WarpMeshDrawer.ceilDiv(bias - r, -dy * one))
-            } else {
-                hi = min(hi, WarpMeshDrawer.floorDiv(r - bias, dy * one))
+        mutating func clip(lo: inout Int64, hi: inout Int64) {
+            switch kind {
+            case .horizontal:
+                if q < 0 { hi = lo - 1 }
+                q += a
+            case .left:
+                // N decreases by a * d + b.
+                lo = max(lo, q)
+                let t = rem + b
+                let carry: Int64 = t >= d ? 1 : 0
+                q -= a + carry
+                rem = t - carry * d
+            case .right:
+                // M increases by a * d + b.
+                hi = min(hi, q)
+                let t = rem + b
+                let carry: Int64 = t >= d ? 1 : 0
+                q += a + carry
+                rem = t - carry * d
             }
         }
     }

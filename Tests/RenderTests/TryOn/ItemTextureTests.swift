@@ -10,13 +10,15 @@ import Testing
             sizes == [SIMD2(100, 37), SIMD2(50, 18), SIMD2(25, 9), SIMD2(12, 4), SIMD2(6, 2), SIMD2(3, 1), SIMD2(1, 1)])
         // A uniform opaque image stays uniform at every level.
         for level in texture.levels {
-            #expect(level.texels[level.width * level.height - 1] == 10 | 20 << 8 | 30 << 16 | 255 << 24)
+            #expect(level[level.width - 1, level.height - 1] == 10 | 20 << 8 | 30 << 16 | 255 << 24)
+            // The border is transparent.
+            #expect(level[-1, 0] == 0 && level[level.width + 1, level.height + 1] == 0)
         }
     }
 
     @Test func texelsArePremultiplied() {
         let texture = ItemTexture(RGBA8Image(width: 2, height: 2, fill: SIMD4(200, 100, 50, 128)))
-        let t = texture.levels[0].texels[0]
+        let t = texture.levels[0][0, 0]
         #expect(t & 0xFF == 100)  // (200 * 128 + 127) / 255
         #expect(t >> 8 & 0xFF == 50)
         #expect(t >> 16 & 0xFF == 25)
@@ -47,7 +49,9 @@ import Testing
         for level in 0..<texture.levelCount {
             let plain = texture.levels[level]
             let soft = texture.featheredLevels[level]
-            for i in 0..<(plain.width * plain.height) { #expect(soft.texels[i] >> 24 <= plain.texels[i] >> 24) }
+            for y in 0..<plain.height {
+                for x in 0..<plain.width { #expect(soft[x, y] >> 24 <= plain[x, y] >> 24) }
+            }
         }
     }
 }

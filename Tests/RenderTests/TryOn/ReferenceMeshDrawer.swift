@@ -69,18 +69,20 @@ enum ReferenceMeshDrawer {
         }
     }
 
-    /// Bilinear, clamp to edge, 1/16 fractions, weights summing to 256, per channel.
+    /// Bilinear with 1/16-texel rounded positions and weights summing to 256, per channel;
+    /// positions clamped to `-1...size`, texels outside the level transparent.
     static func sample(_ level: ItemTexture.Level, u: Float, v: Float) -> SIMD4<Int> {
-        let fu = u.rounded(.down)
-        let fv = v.rounded(.down)
-        let wx = Int((u - fu) * 16 + 0.5)
-        let wy = Int((v - fv) * 16 + 0.5)
-        let iu = Int(fu)
-        let iv = Int(fv)
+        let su = min(max(u, -1), Float(level.width))
+        let sv = min(max(v, -1), Float(level.height))
+        let pu = Int((su + 1) * 16 + 0.5) - 16
+        let pv = Int((sv + 1) * 16 + 0.5) - 16
+        let iu = pu >> 4
+        let iv = pv >> 4
+        let wx = pu & 15
+        let wy = pv & 15
         func texel(_ x: Int, _ y: Int) -> SIMD4<Int> {
-            let cx = min(max(x, 0), level.width - 1)
-            let cy = min(max(y, 0), level.height - 1)
-            let t = level.texels[cy * level.width + cx]
+            guard x >= 0, y >= 0, x < level.width, y < level.height else { return .zero }
+            let t = level[x, y]
             return SIMD4(Int(t & 0xFF), Int(t >> 8 & 0xFF), Int(t >> 16 & 0xFF), Int(t >> 24))
         }
         let sum =

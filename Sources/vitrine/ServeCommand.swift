@@ -10,7 +10,8 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Serve frames, turntables and the 360° viewer over HTTP.",
         discussion: "Environment variables: "
-            + ServerConfiguration.environmentVariables.map { "\($0.name) (\($0.meaning))" }.joined(separator: ", ")
+            + PreviewServer.ServerConfiguration.environmentVariables.map { "\($0.name) (\($0.meaning))" }.joined(
+                separator: ", ")
             + ". Flags win over variables.")
 
     @Option(help: "Address to bind (VITRINE_HOST).") var host: String?
@@ -28,10 +29,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level (VITRINE_LOG_LEVEL).") var logLevel: String?
 
     /// The configuration from the environment and these flags.
-    func makeConfiguration(environment: [String: String]) throws -> ServerConfiguration {
-        var config: ServerConfiguration
+    func makeConfiguration(environment: [String: String]) throws -> PreviewServer.ServerConfiguration {
+        var config: PreviewServer.ServerConfiguration
         do {
-            config = try ServerConfiguration(environment: environment)
+            config = try PreviewServer.ServerConfiguration(environment: environment)
         } catch {
             throw ValidationError("\(error)")
         }
@@ -58,13 +59,16 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try makeConfiguration(environment: ProcessInfo.processInfo.environment)
-        print("vitrine \(RendererVersion.string) serve\n\(config.redactedDescription)")
+        // Written unbuffered: scripts and tests read these lines from a pipe while the server runs.
+        Self.writeLine("vitrine \(RendererVersion.string) serve\n\(config.redactedDescription)")
         let host = config.host
         let app = try await buildApplication(config) { port in
-            // Tests and scripts read this line to find the port (0 = any free port).
-            print("listening on http://\(host):\(port)/ (viewer: http://\(host):\(port)/viewer/<asset id>)")
-            fflush(stdout)
+            Self.writeLine("listening on http://\(host):\(port)/ (viewer: http://\(host):\(port)/viewer/<asset id>)")
         }
         try await app.runService()
+    }
+
+    private static func writeLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Failures of the frame cache's disk tier. None of them reaches a client: the service logs
 /// them, counts them in `/metrics` and serves without the disk tier.
 public enum CacheError: Error, CustomStringConvertible, Equatable {
@@ -15,11 +23,3 @@ public enum CacheError: Error, CustomStringConvertible, Equatable {
         }
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif

@@ -115,3 +115,6 @@ struct MemoryLRU<Key: Hashable, Value> {
         slots[slot].next = -1
     }
 }
+
+// The map is a plain value; it is Sendable when its contents are (it holds no references of its own).
+extension MemoryLRU: @unchecked Sendable where Key: Sendable, Value: Sendable {}

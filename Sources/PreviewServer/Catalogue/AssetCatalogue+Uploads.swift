@@ -18,7 +18,7 @@ extension AssetCatalogue {
     /// - Throws: ``CatalogueError``, ``PoolError``.
     public func store(id: String, bytes: [UInt8]) async throws -> (record: AssetRecord, created: Bool) {
         guard AssetID.isValid(id) else { throw CatalogueError.invalidID(id) }
-        let existing = existing(id)
+        let existing = self.existing(id)
         if let existing, !existing.isBinary {
             throw CatalogueError.notReplaceable(id: id, path: existing.relativePath)
         }
@@ -43,7 +43,7 @@ extension AssetCatalogue {
     /// Deletes an asset's file.
     /// - Throws: ``CatalogueError/notFound(_:)``, ``CatalogueError/storeFailed(message:)``.
     public func delete(id: String) throws {
-        let record = try record(id)
+        let record = try self.record(id)
         guard unlink(record.url.path) == 0 || errno == ENOENT else {
             throw CatalogueError.storeFailed(
                 message: "unlink \(record.relativePath): \(String(cString: strerror(errno)))")

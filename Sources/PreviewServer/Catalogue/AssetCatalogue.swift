@@ -143,7 +143,7 @@ public final class AssetCatalogue: Sendable {
     /// - Throws: ``CatalogueError/importFailed(id:message:)``, ``PoolError``, `CancellationError`.
     public func prepared(_ record: AssetRecord, priority: JobPriority = .interactive) async throws -> PreparedAsset {
         if let prepared = state.withLockedValue({ $0.prepared.value(for: record.contentHash) }) { return prepared }
-        if let failure = failure(record) { throw CatalogueError.importFailed(id: record.id, message: failure) }
+        if let failure = self.failure(record) { throw CatalogueError.importFailed(id: record.id, message: failure) }
         let backend = self.backend
         do {
             let (prepared, _) = try await preparing.run(record.contentHash) {

@@ -20,7 +20,8 @@ enum HTTPErrorMapping {
             case .importFailed: return HTTPError(.internalServerError, message: error.description)
             case .invalidUpload: return HTTPError(.unprocessableContent, message: error.description)
             case .notReplaceable: return HTTPError(.conflict, message: error.description)
-            case .storeFailed: return HTTPError(.insufficientStorage, message: error.description)
+            case .storeFailed:
+                return HTTPError(.init(code: 507, reasonPhrase: "Insufficient Storage"), message: error.description)
             }
         case let error as PoolError:
             return HTTPError(

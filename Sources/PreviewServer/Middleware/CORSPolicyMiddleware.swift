@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// CORS for a configured list of origins (or `*`): adds `Access-Control-Allow-Origin` to

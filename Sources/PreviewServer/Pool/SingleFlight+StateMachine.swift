@@ -68,3 +68,6 @@ extension SingleFlightStateMachine {
     /// Whether the flight `flightID` for `key` is still the current one.
     func isInFlight(_ key: Key, flightID: UInt64) -> Bool { flights[key]?.id == flightID }
 }
+
+// A plain value; Sendable when its contents are.
+extension SingleFlightStateMachine: @unchecked Sendable where Key: Sendable, Waiter: Sendable {}

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// `GET /v1/assets/{id}/frame` and `GET /v1/assets/{id}/turntable`.
@@ -28,9 +29,7 @@ struct FrameController<Context: RequestContext>: Sendable {
             key: key, versioned: query.string("v") == record.contentHash, varyAccept: query.string("format") == nil)
         if request.matches(etag: key.etag) { return Response(status: .notModified, headers: headers) }
         let priority = request.priority(default: .interactive)
-        if let (frame, source) = services.frames.cached(key) {
-            return answer(frame, source: source, headers: headers)
-        }
+        if let hit = services.frames.cached(key) { return answer(hit.0, source: hit.1, headers: headers) }
         let (frame, source) = try await untilClientLeaves(request) {
             try await services.frames.render(record, frameRequest, priority: priority)
         }
@@ -53,9 +52,7 @@ struct FrameController<Context: RequestContext>: Sendable {
         let headers = cachingHeaders(key: key, versioned: versioned, varyAccept: query.string("format") == nil)
         if request.matches(etag: key.etag) { return Response(status: .notModified, headers: headers) }
         let priority = request.priority(default: .batch)
-        if let (frame, source) = services.frames.cached(key) {
-            return answer(frame, source: source, headers: headers)
-        }
+        if let hit = services.frames.cached(key) { return answer(hit.0, source: hit.1, headers: headers) }
         let (frame, source) = try await untilClientLeaves(request) {
             try await services.frames.renderSheet(record, sheet, priority: priority)
         }
@@ -93,8 +90,8 @@ struct FrameController<Context: RequestContext>: Sendable {
 
     // MARK: - Helpers
 
-    static let immutable = "public, max-age=31536000, immutable"
-    static let shortLived = "public, max-age=60"
+    static var immutable: String { "public, max-age=31536000, immutable" }
+    static var shortLived: String { "public, max-age=60" }
 
     private func cachingHeaders(key: CacheKey, versioned: Bool, varyAccept: Bool) -> HTTPFields {
         var headers: HTTPFields = [.eTag: key.etag, .cacheControl: versioned ? Self.immutable : Self.shortLived]

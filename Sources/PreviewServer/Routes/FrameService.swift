@@ -69,7 +69,7 @@ public final class FrameService: Sendable {
     public func render(_ record: AssetRecord, _ request: FrameRequest, priority: JobPriority) async throws -> (
         CachedFrame, Source
     ) {
-        let key = key(record, request)
+        let key = self.key(record, request)
         let backend = self.backend
         let environment = request.environment
         let options = request.renderOptions
@@ -87,7 +87,7 @@ public final class FrameService: Sendable {
     public func renderSheet(_ record: AssetRecord, _ request: TurntableRequest, priority: JobPriority) async throws
         -> (CachedFrame, Source)
     {
-        let key = key(record, request)
+        let key = self.key(record, request)
         let backend = self.backend
         return try await produce(key, kind: "sheet", record: record, priority: priority) { prepared in
             let sheet = try SpriteSheet.render(request) { cell in

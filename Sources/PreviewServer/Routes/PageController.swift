@@ -78,7 +78,7 @@ public struct PageResources: Sendable {
     /// - Throws: when a file is missing from the build.
     public static func load() throws -> PageResources {
         func read(_ name: String) throws -> Data {
-            guard let url = Bundle.module.url(forResource: name, withExtension: nil) else {
+            guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources") else {
                 throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: name])
             }
             return try Data(contentsOf: url)

@@ -12,17 +12,17 @@ import Foundation
 /// // "/v1/assets/chair/frame?yaw=30&w=512&sig=..."
 /// ```
 public struct URLSigner: Sendable {
-    private let key: SymmetricKey
+    private let keyBytes: [UInt8]
 
     /// Creates a signer with a shared secret.
     public init(key: String) {
-        self.key = SymmetricKey(data: Array(key.utf8))
+        self.keyBytes = Array(key.utf8)
     }
 
     /// The signature of a path with its raw query (without `sig`).
     public func signature(path: String, query: String) -> String {
         let message = query.isEmpty ? path : path + "?" + query
-        let mac = HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: key)
+        let mac = HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: SymmetricKey(data: keyBytes))
         return Data(mac).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")

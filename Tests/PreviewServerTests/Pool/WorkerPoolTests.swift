@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOConcurrencyHelpers
 import Testing
@@ -5,14 +6,14 @@ import Testing
 @testable import PreviewServer
 
 @Suite struct WorkerPoolTests {
-    private func pool(workers: Int, queue: Int, timeout: Duration = .seconds(30)) -> WorkerPool {
+    private func makePool(workers: Int, queue: Int, timeout: Duration = .seconds(30)) -> WorkerPool {
         WorkerPool(
             workers: workers, queueLimit: queue, queueTimeout: timeout, retryAfterSeconds: 2,
             metrics: ServerMetrics(), logger: Logger(label: "test"))
     }
 
     @Test func runsWorkAndReturnsItsResult() async throws {
-        let pool = pool(workers: 2, queue: 4)
+        let pool = makePool(workers: 2, queue: 8)
         let results = try await withThrowingTaskGroup(of: Int.self) { group in
             for i in 0..<8 { group.addTask { try await pool.run(priority: .interactive) { i * i } } }
             return try await group.reduce(into: [Int]()) { $0.append($1) }
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func aFullQueueIsRefusedAtOnceWithRetryAfter() async throws {
-        let pool = pool(workers: 1, queue: 1)
+        let pool = makePool(workers: 1, queue: 1)
         let release = NIOLockedValueBox(false)
         let blocker: @Sendable () -> Int = {
             while !release.withLockedValue({ $0 }) { usleep(1000) }
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func aCancelledQueuedJobNeverRuns() async throws {
-        let pool = pool(workers: 1, queue: 4)
+        let pool = makePool(workers: 1, queue: 4)
         let release = NIOLockedValueBox(false)
         let ran = NIOLockedValueBox(false)
         async let first: Int = pool.run(priority: .interactive) {
@@ -67,7 +68,7 @@ import Testing
     }
 
     @Test func aJobPastItsDeadlineIsNotRun() async throws {
-        let pool = pool(workers: 1, queue: 4, timeout: .milliseconds(50))
+        let pool = makePool(workers: 1, queue: 4, timeout: .milliseconds(50))
         let ran = NIOLockedValueBox(0)
         async let first: Int = pool.run(priority: .interactive) {
             usleep(200_000)
@@ -83,7 +84,7 @@ import Testing
     }
 
     @Test func shutdownFinishesQueuedWorkThenRefuses() async throws {
-        let pool = pool(workers: 1, queue: 8)
+        let pool = makePool(workers: 1, queue: 8)
         let done = NIOLockedValueBox(0)
         let tasks = (0..<4).map { _ in
             Task {

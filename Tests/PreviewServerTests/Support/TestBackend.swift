@@ -1,7 +1,8 @@
 import Foundation
 import NIOConcurrencyHelpers
-import PreviewServer
 import Render
+
+@testable import PreviewServer
 
 /// A render backend double for the pool, cache and single-flight tests: it counts renders,
 /// can be slowed down or held at a gate, and draws a deterministic picture from the options.
@@ -69,13 +70,6 @@ final class TestBackend: RenderBackend, Sendable {
 
 enum TestBackendError: Error {
     case notGLB(String)
-}
-
-extension Duration {
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-    }
 }
 
 /// Builds folders of small model files for tests.

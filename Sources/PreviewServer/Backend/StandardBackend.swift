@@ -19,9 +19,9 @@ public enum BackendError: Error, CustomStringConvertible, Equatable {
 /// The real backend over the `Render` library: `SceneLoader`, `PreparedScene`, `Renderer`,
 /// `PNGCodec` / `JPEGCodec`.
 ///
-/// The importer, renderer and codecs are being built in parallel; until they are merged this
-/// backend reports ``BackendError/unavailable(_:)`` so the service answers `503` honestly
-/// instead of inventing pictures.
+/// The codecs are merged; the importer and renderer are being built in parallel, and until they
+/// are merged this backend reports ``BackendError/unavailable(_:)`` for imports and renders, so
+/// the service answers `503` honestly instead of inventing pictures.
 public struct StandardBackend: RenderBackend {
     /// Renderer threads per frame.
     public var threadsPerFrame: Int
@@ -47,6 +47,15 @@ public struct StandardBackend: RenderBackend {
     }
 
     public func encode(_ image: RGBA8Image, format: FrameFormat, quality: Int) throws -> [UInt8] {
-        throw BackendError.unavailable("image codecs (PNGCodec, JPEGCodec)")
+        try Self.encode(image, format: format, quality: quality)
+    }
+
+    /// PNG (fast compression, for latency) or JPEG; no metadata from any input.
+    /// - Throws: `ImageError` from the codecs.
+    public static func encode(_ image: RGBA8Image, format: FrameFormat, quality: Int) throws -> [UInt8] {
+        switch format {
+        case .png: return try PNGCodec.encode(image, compression: .fast)
+        case .jpeg: return try JPEGCodec.encode(image, quality: quality)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Render
 import Testing
 
 @testable import PreviewServer
@@ -13,6 +14,7 @@ import Testing
             let first = try await HTTP.get(port, "/v1/assets/chair/frame?yaw=30")
             #expect(first.status == .ok)
             #expect(first.header("Content-Type") == "image/png")
+            #expect(try ImageCodec.decodeRGBA8(first.bytes).width == 512)
             #expect(first.header("X-Vitrine-Cache") == "rendered")
             #expect(first.header("Cache-Control") == "public, max-age=60")
             #expect(first.header("Vary") == "Accept")
@@ -49,6 +51,7 @@ import Testing
         try await TestServer.run(TestServer.configuration(assets: assets), backend: TestBackend()) { _, port in
             let jpeg = try await HTTP.get(port, "/v1/assets/chair/frame", headers: [.accept: "image/jpeg"])
             #expect(jpeg.header("Content-Type") == "image/jpeg")
+            #expect(try ImageCodec.probe(jpeg.bytes).format == .jpeg)
             let png = try await HTTP.get(port, "/v1/assets/chair/frame", headers: [.accept: "image/png,image/*"])
             #expect(png.header("Content-Type") == "image/png")
             #expect(jpeg.header("ETag") != png.header("ETag"))
@@ -84,7 +87,8 @@ import Testing
         try await TestServer.run(TestServer.configuration(assets: assets), backend: TestBackend()) { _, port in
             let sheet = try await HTTP.get(port, "/v1/assets/chair/turntable?frames=8&w=32&h=32&format=png")
             #expect(sheet.status == .ok)
-            #expect(sheet.text.hasPrefix("TESTpng:256x32:"))
+            let info = try ImageCodec.probe(sheet.bytes)
+            #expect(info.format == .png && info.width == 256 && info.height == 32)
             let manifest = try await HTTP.get(port, "/v1/assets/chair/turntable?frames=8&rows=2&w=32&h=32&layout=json")
             #expect(manifest.status == .ok)
             let body = try JSONDecoder().decode(

@@ -13,13 +13,27 @@ enum TryOnImageIO {
     /// - Throws: `TryOnError.invalidPhoto` / `.invalidMask` / `.invalidItem`, or
     ///   `.photoTooLarge` when the header declares more than `maxPixels`.
     static func decode(_ bytes: [UInt8], maxPixels: Int, role: Role) throws -> RGBA8Image {
-        throw error(role, "image codecs are not available in this build")
+        do {
+            return try ImageCodec.decodeRGBA8(bytes, limits: DecodeLimits(maxPixels: maxPixels))
+        } catch let ImageError.tooLarge(width, height, _) {
+            if case .photo = role { throw TryOnError.photoTooLarge(width: width, height: height, maxPixels: maxPixels) }
+            throw error(role, "\(width)x\(height) is larger than the limit of \(maxPixels) pixels")
+        } catch let imageError as ImageError {
+            throw error(role, imageError.description)
+        }
     }
 
     /// Encodes the composite (RGB; alpha is dropped for JPEG). Nothing from the inputs'
     /// metadata is carried over: the encoders write pixels only.
     static func encode(_ image: RGBA8Image, format: TryOnOptions.OutputFormat, quality: Int) throws -> [UInt8] {
-        throw TryOnError.encodeFailed(reason: "image codecs are not available in this build")
+        do {
+            switch format {
+            case .jpeg: return try JPEGCodec.encode(image, quality: quality)
+            case .png: return try PNGCodec.encode(image, compression: .fast)
+            }
+        } catch let imageError as ImageError {
+            throw TryOnError.encodeFailed(reason: imageError.description)
+        }
     }
 
     static func error(_ role: Role, _ reason: String) -> TryOnError {

@@ -16,45 +16,47 @@ struct WarpMesh: Sendable {
     let columns: Int
     let rows: Int
 
-    /// Photo pixels per grid cell (the spline error between vertices stays far below a
-    /// pixel at this spacing: see `WarpMeshTests`).
+    /// Photo pixels per grid cell.
     static let defaultCellPixels = 16.0
 
     /// Builds the mesh over the item's opaque bounds (plus one texel for the bilinear fringe),
     /// skipping cells whose texels are all transparent and cells entirely outside the canvas.
+    ///
+    /// The grid is regular (`cellPixels` photo pixels a cell) plus one grid line through
+    /// each anchor in each direction, so that every anchor is a vertex: the spline is exact
+    /// there, and the mesh puts each anchor exactly where the spline does however much the
+    /// item bends.
     /// - Parameters:
-    ///   - item: the item (texture size, opaque bounds, occupancy).
+    ///   - item: the item (texture size, opaque bounds, occupancy, anchors).
     ///   - warp: item pixels -> photo pixels.
     ///   - canvasWidth: the canvas width in pixels, for culling.
     ///   - canvasHeight: the canvas height in pixels.
-    ///   - cellPixels: target cell size in photo pixels.
+    ///   - cellPixels: cell size in photo pixels.
     init(
         item: TryOnItem, warp: AnchorWarp, canvasWidth: Int, canvasHeight: Int,
         cellPixels: Double = WarpMesh.defaultCellPixels
     ) {
         let b = item.opaqueBounds
-        let x0 = Double(max(b.minX - 1, 0))
-        let y0 = Double(max(b.minY - 1, 0))
-        let x1 = Double(min(b.maxX + 1, item.texture.width))
-        let y1 = Double(min(b.maxY + 1, item.texture.height))
-        let step = min(max(cellPixels / max(warp.scale, 1e-6), 2), 64)
-        let cellsX = max(1, Int(((x1 - x0) / step).rounded(.up)))
-        let cellsY = max(1, Int(((y1 - y0) / step).rounded(.up)))
-        columns = cellsX + 1
-        rows = cellsY + 1
-
+        let lo = SIMD2(Double(max(b.minX - 1, 0)), Double(max(b.minY - 1, 0)))
+        let hi = SIMD2(Double(min(b.maxX + 1, item.texture.width)), Double(min(b.maxY + 1, item.texture.height)))
+        let step = min(max(cellPixels / max(warp.scale, 1e-6), 1), 64)
+        let anchors = item.anchors.values
+        let xs = Self.lines(from: lo.x, to: hi.x, step: step, through: anchors.map(\.x))
+        let ys = Self.lines(from: lo.y, to: hi.y, step: step, through: anchors.map(\.y))
+        columns = xs.count
+        rows = ys.count
         var positions = [SIMD2<Double>]()
         var uvs = [SIMD2<Double>]()
         positions.reserveCapacity(columns * rows)
         uvs.reserveCapacity(columns * rows)
-        for j in 0..<rows {
-            let v = y0 + (y1 - y0) * Double(j) / Double(cellsY)
-            for i in 0..<columns {
-                let u = x0 + (x1 - x0) * Double(i) / Double(cellsX)
+        for v in ys {
+            for u in xs {
                 uvs.append(SIMD2(u, v))
                 positions.append(warp(SIMD2(u, v)))
             }
         }
+        let cellsX = columns - 1
+        let cellsY = rows - 1
 
         var triangles = [SIMD3<Int32>]()
         triangles.reserveCapacity(2 * cellsX * cellsY)
@@ -82,6 +84,23 @@ struct WarpMesh: Sendable {
         self.uvs = uvs
         self.shades = [Float](repeating: 1, count: positions.count)
         self.triangles = triangles
+    }
+
+    /// Grid line positions from `a` to `b`: every `step` (evenly spread), plus one at each
+    /// of `through` inside the range; a regular line closer than a quarter step to an anchor
+    /// line is dropped.
+    static func lines(from a: Double, to b: Double, step: Double, through: [Double]) -> [Double] {
+        let cells = max(1, Int(((b - a) / step).rounded(.up)))
+        let fixed = through.filter { $0 > a && $0 < b }
+        var lines = [a, b] + fixed
+        for i in 1..<cells {
+            let t = a + (b - a) * Double(i) / Double(cells)
+            if !fixed.contains(where: { abs($0 - t) < step / 4 }) { lines.append(t) }
+        }
+        lines.sort()
+        var unique: [Double] = []
+        for t in lines where unique.last.map({ t - $0 > 1e-9 }) ?? true { unique.append(t) }
+        return unique
     }
 
     /// A mesh from explicit vertices and triangles (tests), shades 1.

@@ -41,7 +41,7 @@ import Testing
             photo: Self.photo(), keypoints: Self.keypoints, items: ["tee"], options: options)
         let body = try BodyModel(Self.keypoints, photoWidth: 600, photoHeight: 800)
         let targets = try body.resolve(Array(TryOnTestItems.teeAnchors.keys), item: "tee").positions
-        let found = MarkerLocator.locate(Array(targets.keys), category: .top, in: out.image)
+        let found = MarkerLocator.locate(Array(targets.keys), category: .top, in: out.image, photo: Self.photo())
         for (point, target) in targets {
             let f = try #require(found[point], "marker \(point.rawValue) not found")
             let error = ((f.centre - target) * (f.centre - target)).sum().squareRoot()

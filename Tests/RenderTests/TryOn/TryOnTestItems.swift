@@ -5,16 +5,21 @@
 /// each optionally with a marker dot of a unique colour on every anchor.
 enum TryOnTestItems {
     /// Marker colours, unique within a category: by the point's rank among the category's
-    /// known anchors, alternately (red 0, green 255) and (red 255, green 0), blue in steps of
-    /// 37. No test garment texel is within 40 of any of them.
+    /// known anchors, from three families, (0, 255, v), (0, v, 255) and (255, 0, v), with `v`
+    /// in steps of 55. A blend of a marker with any test garment colour leaves its family's
+    /// tolerance box before it reaches a neighbouring marker's.
     static func markerColour(_ point: BodyPoint, category: ItemCategory) -> SIMD4<UInt8> {
         let rank = category.knownAnchors.firstIndex(of: point) ?? 0
-        let blue = UInt8(15 + 37 * (rank / 2))
-        return rank % 2 == 0 ? SIMD4(0, 255, blue, 255) : SIMD4(255, 0, blue, 255)
+        let v = UInt8(10 + 55 * (rank / 3))
+        switch rank % 3 {
+        case 0: return SIMD4(0, 255, v, 255)
+        case 1: return SIMD4(0, v, 255, 255)
+        default: return SIMD4(255, 0, v, 255)
+        }
     }
 
-    /// Marker dot radius in item pixels.
-    static let markerRadius = 6.0
+    /// Default marker dot radius in item pixels.
+    static let markerRadius = 8.0
 
     /// The peer's t-shirt anchors (item pixels; integer, as the peer draws its dots on them).
     static let teeAnchors: [BodyPoint: SIMD2<Double>] = [
@@ -24,7 +29,7 @@ enum TryOnTestItems {
     ]
 
     /// The 800x900 striped t-shirt.
-    static func teeImage(markers: Bool = false) -> RGBA8Image {
+    static func teeImage(markers: Bool = false, radii: [BodyPoint: Double] = [:]) -> RGBA8Image {
         let outline: [SIMD2<Double>] = [
             SIMD2(310, 30), SIMD2(180, 70), SIMD2(40, 400), SIMD2(150, 450), SIMD2(215, 270), SIMD2(220, 870),
             SIMD2(580, 870), SIMD2(585, 270), SIMD2(650, 450), SIMD2(760, 400), SIMD2(620, 70), SIMD2(490, 30),
@@ -46,22 +51,24 @@ enum TryOnTestItems {
                 image[x, y] = SIMD4(colour.x, colour.y, colour.z, coverage)
             }
         }
-        if markers { drawMarkers(&image, teeAnchors, category: .top) }
+        if markers { drawMarkers(&image, teeAnchors, category: .top, radii: radii) }
         return image
     }
 
     /// The t-shirt as a `top` item.
-    static func tee(id: String = "tee", markers: Bool = false, featherTexels: Double = 1.5) throws -> TryOnItem {
+    static func tee(
+        id: String = "tee", markers: Bool = false, radii: [BodyPoint: Double] = [:], featherTexels: Double = 1.5
+    ) throws -> TryOnItem {
         try TryOnItem(
-            id: id, category: .top, image: teeImage(markers: markers), anchors: teeAnchors,
+            id: id, category: .top, image: teeImage(markers: markers, radii: radii), anchors: teeAnchors,
             featherTexels: featherTexels)
     }
 
     /// 240x80 glasses: two dark lenses, a bridge, temple stubs; anchors on the lens centres and
     /// the temple ends.
-    static func glasses(markers: Bool = false) throws -> TryOnItem {
+    static func glasses(markers: Bool = false, radii: [BodyPoint: Double] = [:]) throws -> TryOnItem {
         let anchors: [BodyPoint: SIMD2<Double>] = [
-            .rightEye: SIMD2(70, 40), .leftEye: SIMD2(170, 40), .rightEar: SIMD2(8, 34), .leftEar: SIMD2(232, 34),
+            .rightEye: SIMD2(70, 40), .leftEye: SIMD2(170, 40), .rightEar: SIMD2(12, 34), .leftEar: SIMD2(228, 34),
         ]
         var image = RGBA8Image(width: 240, height: 80)
         for y in 0..<80 {
@@ -75,7 +82,7 @@ enum TryOnTestItems {
                 if (x < 32 || x >= 208) && (31...37).contains(y) { image[x, y] = SIMD4(20, 20, 20, 255) }
             }
         }
-        if markers { drawMarkers(&image, anchors, category: .glasses) }
+        if markers { drawMarkers(&image, anchors, category: .glasses, radii: radii) }
         return try TryOnItem(id: "glasses", category: .glasses, image: image, anchors: anchors)
     }
 
@@ -123,10 +130,13 @@ enum TryOnTestItems {
     }
 
     /// Draws an opaque disc of each anchor's marker colour centred on the anchor (continuous
-    /// coordinates: pixel centres at `i + 0.5`).
-    static func drawMarkers(_ image: inout RGBA8Image, _ anchors: [BodyPoint: SIMD2<Double>], category: ItemCategory) {
-        let r = markerRadius
+    /// coordinates: pixel centres at `i + 0.5`), of radius `radii[point]` or `markerRadius`.
+    static func drawMarkers(
+        _ image: inout RGBA8Image, _ anchors: [BodyPoint: SIMD2<Double>], category: ItemCategory,
+        radii: [BodyPoint: Double] = [:]
+    ) {
         for (point, c) in anchors {
+            let r = radii[point] ?? markerRadius
             for y in max(0, Int(c.y - r) - 1)...min(image.height - 1, Int(c.y + r) + 1) {
                 for x in max(0, Int(c.x - r) - 1)...min(image.width - 1, Int(c.x + r) + 1) {
                     let d = SIMD2(Double(x) + 0.5, Double(y) + 0.5) - c

@@ -80,19 +80,9 @@ public struct ItemCatalogue: Sendable {
     private static func loadItem(id: String, directory: URL, featherTexels: Double) throws -> TryOnItem {
         try TryOnItem.validate(id: id)
         let json = try read(directory.appendingPathComponent(id + ".json"), maxBytes: maxJSONBytes, id: id)
-        let description = try ItemDescription(json: json, id: id)
-        let imageName = description.imageFile ?? id + ".png"
-        let imageBytes = try read(directory.appendingPathComponent(imageName), maxBytes: maxImageBytes, id: id)
-        let image = try TryOnImageIO.decode(
-            imageBytes, maxPixels: TryOnItem.maxSide * TryOnItem.maxSide, role: .item(id))
-        if let size = description.size, size != SIMD2(image.width, image.height) {
-            throw TryOnError.invalidItem(
-                id: id,
-                reason: "the JSON says \(size.x)x\(size.y), \(imageName) is \(image.width)x\(image.height)")
-        }
-        return try TryOnItem(
-            id: id, category: description.category, image: image, anchors: description.anchors,
-            featherTexels: featherTexels)
+        let imageName = try ItemDescription(json: json, id: id).imageFile ?? id + ".png"
+        let image = try read(directory.appendingPathComponent(imageName), maxBytes: maxImageBytes, id: id)
+        return try TryOnItem.load(id: id, json: json, image: image, featherTexels: featherTexels)
     }
 
     private static func read(_ url: URL, maxBytes: Int, id: String) throws -> [UInt8] {

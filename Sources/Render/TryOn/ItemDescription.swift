@@ -16,7 +16,7 @@ struct ItemDescription {
     /// Parses and checks the JSON (anchor names against the category are checked later by
     /// `TryOnItem`).
     /// - Throws: `TryOnError.invalidItem` saying which field is wrong.
-    init(json bytes: [UInt8], id: String) throws {
+    init(json bytes: [UInt8], id: String, defaultCategory: ItemCategory? = nil) throws {
         func bad(_ reason: String) -> TryOnError { .invalidItem(id: id, reason: reason) }
         let root: TryOnJSON
         switch TryOnJSON.parse(bytes) {
@@ -25,15 +25,17 @@ struct ItemDescription {
         }
         guard root.object != nil else { throw bad("\(id).json must hold an object") }
 
-        guard let categoryName = root["category"]?.string else {
-            let names = ItemCategory.allCases.map(\.rawValue).joined(separator: ", ")
+        let names = ItemCategory.allCases.map(\.rawValue).joined(separator: ", ")
+        if let value = root["category"] {
+            guard let categoryName = value.string, let category = ItemCategory(name: categoryName) else {
+                throw bad("unknown category '\(value.string ?? "(not a string)")'; known: \(names)")
+            }
+            self.category = category
+        } else if let defaultCategory {
+            self.category = defaultCategory
+        } else {
             throw bad("\(id).json has no \"category\" (one of \(names))")
         }
-        guard let category = ItemCategory(name: categoryName) else {
-            let names = ItemCategory.allCases.map(\.rawValue).joined(separator: ", ")
-            throw bad("unknown category '\(categoryName)'; known: \(names)")
-        }
-        self.category = category
 
         if let image = root["image"] {
             guard let name = image.string, !name.isEmpty, !name.contains("/"), !name.contains("\\"),

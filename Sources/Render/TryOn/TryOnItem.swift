@@ -95,6 +95,29 @@ public struct TryOnItem: Sendable {
         self.texture = ItemTexture(image, featherTexels: featherTexels)
     }
 
+    /// Loads an item from its JSON and image bytes (what a catalogue folder holds per item).
+    /// - Parameters:
+    ///   - id: the item's id.
+    ///   - json: the item JSON (see `docs/tryon.md`); its `image` field is ignored here.
+    ///   - image: PNG or JPEG bytes.
+    ///   - defaultCategory: the category when the JSON has none.
+    ///   - featherTexels: feather width (see `ItemTexture`).
+    /// - Throws: `TryOnError.invalidItem`.
+    public static func load(
+        id: String, json: [UInt8], image: [UInt8], defaultCategory: ItemCategory? = nil, featherTexels: Double = 1.5
+    ) throws -> TryOnItem {
+        try validate(id: id)
+        let description = try ItemDescription(json: json, id: id, defaultCategory: defaultCategory)
+        let decoded = try TryOnImageIO.decode(image, maxPixels: maxSide * maxSide, role: .item(id))
+        if let size = description.size, size != SIMD2(decoded.width, decoded.height) {
+            throw TryOnError.invalidItem(
+                id: id, reason: "the JSON says \(size.x)x\(size.y), the image is \(decoded.width)x\(decoded.height)")
+        }
+        return try TryOnItem(
+            id: id, category: description.category, image: decoded, anchors: description.anchors,
+            featherTexels: featherTexels)
+    }
+
     /// Checks a catalogue id: 1-64 characters from `A-Z a-z 0-9 - _ .`, not starting with `.`.
     public static func validate(id: String) throws {
         let allowed = id.utf8.allSatisfy { c in

@@ -8,6 +8,10 @@ struct VitrineCommand: AsyncParsableCommand {
         commandName: "vitrine",
         abstract: "Render 3D products and try-on pictures for online shops, on the CPU.",
         version: RendererVersion.string,
+<<<<<<< HEAD
         subcommands: [VersionCommand.self, ServeCommand.self, SignCommand.self]
+=======
+        subcommands: [VersionCommand.self, DiffCommand.self]
+>>>>>>> codecs
     )
 }

@@ -37,10 +37,12 @@ extension GLTFReader {
         return s
     }
 
-    /// Reads image `index` (from its URI or buffer view) and checks that it is a PNG or JPEG.
+    /// Reads image `index` (from its URI or buffer view) and checks that it is a PNG or JPEG
+    /// with a readable header (``ImageCodec/probe(_:)``), which gives its size.
     ///
     /// An image in another format (WebP, KTX2, unknown bytes) is kept with empty data and
-    /// `usable == false`, with a warning: textures that use it are drawn without it.
+    /// `usable == false`, with a warning: textures that use it are drawn without it. A PNG or
+    /// JPEG with a broken header is an error.
     /// - Throws: when the image has both or neither of `uri` and `bufferView`, its URI is
     ///   refused or its file missing, or its buffer view is invalid or has a `byteStride`.
     mutating func image(_ index: Int) throws(SceneError) -> (image: SceneImage, usable: Bool) {
@@ -76,15 +78,19 @@ extension GLTFReader {
             throw .invalidValue(
                 file: file, jsonPath: node.path, reason: "an image needs exactly one of 'uri' and 'bufferView'")
         }
-        let sniffed = ImageSniffer.mimeType(bytes)
-        guard let sniffed, sniffed == "image/png" || sniffed == "image/jpeg" else {
-            let what = sniffed.map { "a \($0) image" } ?? "not a PNG or JPEG image"
-            warn(node.path, "\(name ?? "image") is \(what): textures using it are drawn without it")
-            return (SceneImage(name: name ?? "", mimeType: sniffed ?? "application/octet-stream", data: []), false)
+        let label = name ?? "image"
+        switch ImageSniffer.inspect(bytes) {
+        case .usable(let mimeType, let width, let height):
+            if let mediaType, mediaType != mimeType {
+                warn(node.path, "mimeType says \(mediaType) but the bytes are \(mimeType)")
+            }
+            return (SceneImage(name: label, mimeType: mimeType, data: bytes, width: width, height: height), true)
+        case .unsupported(let mimeType):
+            let what = mimeType.map { "a \($0) image" } ?? "not a PNG or JPEG image"
+            warn(node.path, "\(label) is \(what): textures using it are drawn without it")
+            return (SceneImage(name: label, mimeType: mimeType ?? "application/octet-stream", data: []), false)
+        case .broken(let mimeType, let reason):
+            throw .invalidImage(file: file, jsonPath: node.path, reason: "\(label) (\(mimeType)): \(reason)")
         }
-        if let mediaType, mediaType != sniffed {
-            warn(node.path, "mimeType says \(mediaType) but the bytes are \(sniffed)")
-        }
-        return (SceneImage(name: name ?? "", mimeType: sniffed, data: bytes), true)
     }
 }

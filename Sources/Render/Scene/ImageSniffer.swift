@@ -1,16 +1,40 @@
-/// Recognises image formats by their first bytes (glTF images need not declare a MIME type,
-/// and when they do it may be wrong).
+/// Checks the images of an asset cheaply, without decoding pixels: the format from the first
+/// bytes (glTF images need not declare a MIME type, and when they do it may be wrong), then
+/// the header through ``ImageCodec/probe(_:)`` for the size.
 enum ImageSniffer {
-    /// The MIME type of the bytes' format, or `nil` when unknown.
-    ///
-    /// PNG and JPEG are the formats Vitrine decodes; WebP, KTX2, GIF and BMP are recognised so
-    /// that warnings can name them.
-    static func mimeType(_ bytes: [UInt8]) -> String? {
-        func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
-            bytes.count >= offset + magic.count && Array(bytes[offset..<(offset + magic.count)]) == magic
+    /// What an image's bytes are.
+    enum Outcome: Equatable {
+        /// A PNG or JPEG whose header reads: its MIME type and pixel size.
+        case usable(mimeType: String, width: Int, height: Int)
+        /// Another format (named when recognised: WebP, KTX2, GIF, BMP, HDR) or unknown bytes.
+        case unsupported(mimeType: String?)
+        /// PNG or JPEG magic bytes, but the header is broken.
+        case broken(mimeType: String, reason: String)
+    }
+
+    /// Classifies image bytes.
+    static func inspect(_ bytes: [UInt8]) -> Outcome {
+        switch ImageCodec.sniff(bytes) {
+        case .png, .jpeg:
+            let mimeType = ImageCodec.sniff(bytes) == .png ? "image/png" : "image/jpeg"
+            do {
+                let info = try ImageCodec.probe(bytes)
+                return .usable(mimeType: mimeType, width: info.width, height: info.height)
+            } catch {
+                return .broken(mimeType: mimeType, reason: "\(error)")
+            }
+        case .hdr:
+            return .unsupported(mimeType: "image/vnd.radiance")
+        case nil:
+            return .unsupported(mimeType: otherMimeType(bytes))
         }
-        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
-        if starts([0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+    }
+
+    /// MIME types of formats Vitrine recognises but does not decode, for warnings.
+    private static func otherMimeType(_ bytes: [UInt8]) -> String? {
+        func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
+            bytes.count >= offset + magic.count && bytes[offset..<(offset + magic.count)].elementsEqual(magic)
+        }
         if starts(Array("RIFF".utf8)), starts(Array("WEBP".utf8), at: 8) { return "image/webp" }
         if starts([0xAB, 0x4B, 0x54, 0x58, 0x20, 0x32, 0x30, 0xBB]) { return "image/ktx2" }
         if starts(Array("GIF8".utf8)) { return "image/gif" }

@@ -112,13 +112,18 @@ struct OBJSceneBuilder {
                 return nil
             }
             let bytes = try readExternal(url, jsonPath: path)
-            guard let mime = ImageSniffer.mimeType(bytes), mime == "image/png" || mime == "image/jpeg" else {
+            switch ImageSniffer.inspect(bytes) {
+            case .usable(let mimeType, let width, let height):
+                image = scene.images.count
+                imageIndex[key] = scene.images.count
+                scene.images.append(
+                    SceneImage(name: map.path, mimeType: mimeType, data: bytes, width: width, height: height))
+            case .unsupported:
                 warn(path, "texture \(map.path) is not a PNG or JPEG image: left out")
                 return nil
+            case .broken(let mimeType, let reason):
+                throw .invalidImage(file: file, jsonPath: path, reason: "\(map.path) (\(mimeType)): \(reason)")
             }
-            image = scene.images.count
-            imageIndex[key] = scene.images.count
-            scene.images.append(SceneImage(name: map.path, mimeType: mime, data: bytes))
         }
         guard let image else { return nil }
         let textureKey = SIMD2<Int32>(Int32(image), map.clamp ? 1 : 0)

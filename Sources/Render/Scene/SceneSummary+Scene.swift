@@ -22,7 +22,7 @@ extension SceneSummary {
                 wrapS: $0.sampler.wrapS.rawValue, wrapT: $0.sampler.wrapT.rawValue)
         }
         images = scene.images.map {
-            ImageSummary(name: $0.name, mimeType: $0.mimeType, bytes: $0.data.count, width: nil, height: nil)
+            ImageSummary(name: $0.name, mimeType: $0.mimeType, bytes: $0.data.count, width: $0.width, height: $0.height)
         }
         cameras = scene.cameras.map(Self.camera)
         scenes = scene.scenes.indices.map { i in

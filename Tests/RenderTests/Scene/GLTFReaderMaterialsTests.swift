@@ -49,6 +49,7 @@ import Testing
         )
         #expect(scene.images[0].mimeType == "image/png")
         #expect(scene.images[0].data == Self.png)
+        #expect(scene.images[0].width == 2 && scene.images[0].height == 1)
         // texCoord 1 is sampled but the primitive has one UV set: a zero set is added.
         #expect(scene.meshes[0].primitives[0].texcoords.count == 2)
         #expect(scene.warnings.contains { $0.path == "meshes[0].primitives[0]" })
@@ -160,6 +161,22 @@ import Testing
         #expect(scene.textures[3].image == nil)
         #expect(scene.warnings.contains { $0.path == "images[2]" })
         #expect(scene.warnings.contains { $0.path == "textures[3]" && $0.message.contains("KHR_texture_basisu") })
+    }
+
+    /// PNG magic bytes with a damaged header (the IHDR CRC no longer matches) are an error,
+    /// found by ``ImageCodec/probe(_:)`` without decoding pixels.
+    @Test func imageWithABrokenHeaderIsAnError() throws {
+        var broken = Self.png
+        broken[17] ^= 0xFF
+        var b = builder(material: [:])
+        b.json["images"] = [["uri": "data:image/png;base64," + Data(broken).base64EncodedString(), "name": "logo"]]
+        let error = #expect(throws: SceneError.self) { try b.importGLB() }
+        guard case .invalidImage(_, let path, let reason)? = error else {
+            Issue.record("expected invalidImage, got \(String(describing: error))")
+            return
+        }
+        #expect(path == "images[0]")
+        #expect(reason.contains("logo"))
     }
 
     @Test func badTextureReferencesNameTheirPath() throws {

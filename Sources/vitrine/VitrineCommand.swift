@@ -8,10 +8,8 @@ struct VitrineCommand: AsyncParsableCommand {
         commandName: "vitrine",
         abstract: "Render 3D products and try-on pictures for online shops, on the CPU.",
         version: RendererVersion.string,
-<<<<<<< HEAD
-        subcommands: [VersionCommand.self, ServeCommand.self, SignCommand.self]
-=======
-        subcommands: [VersionCommand.self, DiffCommand.self]
->>>>>>> codecs
+        subcommands: [
+            VersionCommand.self, InspectCommand.self, DiffCommand.self, ServeCommand.self, SignCommand.self,
+        ]
     )
 }

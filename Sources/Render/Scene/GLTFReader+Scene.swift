@@ -35,6 +35,9 @@ extension GLTFReader {
                 value: drawn, limit: options.maxTriangles)
         }
         scene.warnings = warnings
+        if suppressedWarnings > 0 {
+            scene.warnings.append(SceneWarning(path: "", message: "\(suppressedWarnings) more warnings not listed"))
+        }
         return scene
     }
 

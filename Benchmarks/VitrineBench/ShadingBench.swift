@@ -14,6 +14,7 @@ struct ShadingBench: ParsableCommand {
     @Flag(help: "Add a key light.") var keyLight = false
     @Flag(help: "Skip the environment preparation timing.") var skipPrepare = false
     @Option(help: "Texture size (square).") var textureSize = 1024
+    @Option(help: "A Radiance .hdr panorama to time instead of the generated studio.") var hdr: String?
 
     /// CPU time of this thread or process, in nanoseconds (robust to other load on the machine).
     static func cpuNanoseconds(process: Bool = false) -> Double {
@@ -25,7 +26,9 @@ struct ShadingBench: ParsableCommand {
     func run() throws {
         // Environment preparation (1024 x 512 panorama, fresh, not the cached studio).
         if !skipPrepare {
-            let image = StudioEnvironment.image()
+            let image =
+                try hdr.map { try HDRCodec.decode(Array(FileManager.default.contents(atPath: $0) ?? Data())) }
+                ?? StudioEnvironment.image()
             var wall: [Double] = []
             var cpu: [Double] = []
             for _ in 0..<3 {

@@ -159,7 +159,7 @@ public struct TextureView: @unchecked Sendable {
         if table == linearTable {
             // Data: unpack the four bytes in vector registers (no table loads).
             let b = SIMD4<Int32>(truncatingIfNeeded: SIMD4<UInt32>(repeating: t) &>> SIMD4(0, 8, 16, 24)) & 0xFF
-            return v_i2f4(b) * (1 / 255)
+            return v_i2f4(b) / 255
         }
         return SIMD4(
             table[Int(t & 0xFF)], table[Int((t &>> 8) & 0xFF)], table[Int((t &>> 16) & 0xFF)],

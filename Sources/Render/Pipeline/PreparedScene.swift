@@ -1,0 +1,112 @@
+import Foundation
+
+/// A scene ready to render, built once per asset and shared by every frame and thread:
+/// world-space geometry of every mesh instance (normals, generated tangents, UVs, colours),
+/// materials with their prepared textures, bounds and cameras per glTF scene, and the variants.
+///
+/// Source images are decoded into mip-mapped textures here and then dropped; only the
+/// prepared texels stay. Immutable after `init`, hence `Sendable`.
+///
+/// ```swift
+/// let scene = try SceneLoader.load(contentsOf: url)
+/// let prepared = try PreparedScene(scene: scene)
+/// let frame = try renderer.render(prepared, options: RenderOptions())
+/// ```
+public final class PreparedScene: @unchecked Sendable {
+    /// File the scene came from, for messages.
+    public let source: String
+    /// `KHR_materials_variants` names, in file order.
+    public let variants: [String]
+    /// Import warnings plus what preparation could not support (named, never silent).
+    public let warnings: [SceneWarning]
+    /// Number of glTF scenes.
+    public let sceneCount: Int
+    /// The scene drawn when ``RenderOptions/sceneIndex`` is `nil`.
+    public let defaultScene: Int
+
+    let geometry: SceneGeometry
+    let batches: [DrawBatch]
+    /// Per glTF scene: its batches (a contiguous range), bounds and camera nodes.
+    let roots: [PreparedRoots]
+    /// Scene materials, then the glTF default material at index `materials.count - 1`.
+    let materials: [Material]
+    /// Raster state per entry of ``materials``.
+    let rasterStates: [MaterialRasterState]
+    /// Shading data per entry of ``materials``.
+    let shadingMaterials: [PlaceholderMaterial]
+    /// Cameras of the file.
+    let cameras: [Camera]
+
+    /// Prepares a scene.
+    /// - Parameters:
+    ///   - scene: an imported scene.
+    ///   - options: limits and choices.
+    /// - Throws: ``RenderError/sceneTooLarge(source:reason:)`` past the limits,
+    ///   ``RenderError/invalidOption(name:reason:)`` for inconsistent hand-built scenes.
+    public init(scene: Scene, options: PrepareOptions = PrepareOptions()) throws {
+        source = scene.source
+        variants = scene.variants
+        sceneCount = scene.scenes.count
+        defaultScene = scene.defaultScene
+        cameras = scene.cameras
+        var warnings = scene.warnings
+        var builder = GeometryBuilder(scene: scene, options: options)
+        try builder.collect()
+        geometry = try builder.build(warnings: &warnings)
+        batches = builder.batches
+        roots = builder.roots
+        materials = scene.materials + [Material()]
+        rasterStates = materials.map(MaterialRasterState.init)
+        shadingMaterials = materials.map { PlaceholderMaterial($0) }
+        for (i, m) in scene.materials.enumerated() where m.transmissionFactor > 0 {
+            warnings.append(
+                SceneWarning(
+                    path: "materials[\(i)]", message: "KHR_materials_transmission is drawn as an opaque surface"))
+        }
+        self.warnings = warnings
+    }
+
+    /// Scene triangles of a glTF scene.
+    public func triangleCount(sceneIndex: Int? = nil) -> Int {
+        let index = sceneIndex ?? defaultScene
+        guard roots.indices.contains(index) else { return 0 }
+        return batches[roots[index].batches].reduce(0) { $0 + $1.triangleCount }
+    }
+
+    /// World-space bounds of a glTF scene, `nil` when it draws nothing.
+    public func bounds(sceneIndex: Int? = nil) -> BoundingBox? {
+        let index = sceneIndex ?? defaultScene
+        guard roots.indices.contains(index) else { return nil }
+        return roots[index].bounds
+    }
+
+    /// Bytes of geometry held (textures excluded).
+    public var geometryByteCount: Int { geometry.byteCount }
+
+    /// Index of a variant by name.
+    /// - Throws: ``RenderError/unknownVariant(_:available:)``.
+    func variantIndex(_ name: String?) throws -> Int? {
+        guard let name else { return nil }
+        guard let i = variants.firstIndex(of: name) else {
+            throw RenderError.unknownVariant(name, available: variants)
+        }
+        return i
+    }
+
+    /// Index into ``materials`` of a batch's material under a variant.
+    func materialIndex(batch: Int, variant: Int?) -> Int {
+        let m = batches[batch].material(variant: variant)
+        guard let m, m >= 0, m < materials.count - 1 else { return materials.count - 1 }
+        return m
+    }
+}
+
+/// One glTF scene of a prepared file.
+struct PreparedRoots: Sendable {
+    /// Its batches in draw order.
+    var batches: Range<Int>
+    /// World-space bounds of its geometry.
+    var bounds: BoundingBox?
+    /// Cameras instanced by its nodes: camera index and world matrix, in node order.
+    var cameraNodes: [(camera: Int, worldMatrix: Matrix4)]
+}

@@ -38,15 +38,23 @@ public final class Renderer: Sendable {
     /// Renders one frame.
     /// - Parameters:
     ///   - scene: the prepared scene.
+    ///   - environment: the image-based light (and background, with ``Background/environment``).
     ///   - options: size, samples, camera, variant, shading and presentation.
     /// - Returns: the picture and its timings.
     /// - Throws: ``RenderError`` for options the scene or the renderer cannot satisfy (unknown
     ///   variant, camera or scene index out of range, size or sample count not allowed).
-    public func render(_ scene: PreparedScene, options: RenderOptions) throws -> Frame {
+    public func render(_ scene: PreparedScene, environment: Environment, options: RenderOptions) throws -> Frame {
         try Self.validate(options)
         return try lease.withLease {
-            try FrameRenderer(scene: scene, options: options, pool: pool, scratch: scratch).render()
+            try FrameRenderer(scene: scene, environment: environment, options: options, pool: pool, scratch: scratch)
+                .render()
         }
+    }
+
+    /// Renders one frame under the built-in studio environment (``Environment/studio()``).
+    /// - Throws: as ``render(_:environment:options:)``.
+    public func render(_ scene: PreparedScene, options: RenderOptions) throws -> Frame {
+        try render(scene, environment: .studio(), options: options)
     }
 
     /// Checks the options that do not depend on the scene.

@@ -1,6 +1,6 @@
 /// Everything the tile kernels of one frame read: the prepared geometry, this frame's
-/// transformed vertices, the per-batch material choice and the output options. Plain values
-/// and pointers, valid while ``FrameRenderer/render()`` runs.
+/// transformed vertices, the per-batch material choice, the shader and the output options.
+/// Plain values and pointers, valid while ``FrameRenderer/render()`` runs.
 struct FrameContext: @unchecked Sendable {
     let geometry: GeometryView
     /// This frame's vertices (clip and window positions).
@@ -9,18 +9,26 @@ struct FrameContext: @unchecked Sendable {
     let batchMaterial: UnsafePointer<Int32>
     /// Per batch: attributes present.
     let batchAttributes: UnsafePointer<AttributeSet>
-    /// Materials (scene materials, then the default material).
-    let materials: UnsafePointer<PlaceholderMaterial>
+    /// Prepared materials (scene materials, then the default material).
+    let materials: UnsafePointer<PreparedMaterial>
     /// Raster state per material.
     let rasterStates: UnsafePointer<MaterialRasterState>
-    let mapping: ScreenMapping
     let pattern: SamplePattern
     /// Sample offsets in pixels, lane `s` = sample `s`.
     let sampleX: SIMD8<Float>
     let sampleY: SIMD8<Float>
     /// `(2 / W, 2 / H)`.
     let pixelToNDC: SIMD2<Float>
+    /// Lit or unlit.
     let shading: ShadingMode
+    /// The reference sampler override, if any.
+    let filterOverride: TextureFilterOverride?
+    /// BRDF, image-based light and key light.
+    let shader: SurfaceShader
+    /// The eye (perspective cameras) and the direction toward the camera (orthographic ones).
+    let eye: SIMD3<Float>
+    let towardCamera: SIMD3<Float>
+    let perspective: Bool
 
     /// The interpolant of a scene triangle.
     @inline(__always)
@@ -33,6 +41,27 @@ struct FrameContext: @unchecked Sendable {
     @inline(__always)
     func materialIndex(_ triangle: UInt32) -> Int {
         Int(batchMaterial[Int(geometry.triangleBatch[Int(triangle)])])
+    }
+
+    /// Linear colour (straight) and alpha of a scene triangle at window position (`x`, `y`):
+    /// the material's BRDF under the lights, or its base colour in unlit mode.
+    @inline(__always)
+    func shade(_ t: TriangleInterpolant, triangle: UInt32, x: Float, y: Float) -> SIMD4<Float> {
+        let s = surface(t, triangle: triangle, x: x, y: y)
+        let m = materials[materialIndex(triangle)]
+        if shading == .unlit { return baseColor(s, material: m) }
+        let inputs = MaterialEvaluator.evaluate(s, material: m, override: filterOverride)
+        let wo = perspective ? normalize(eye - s.position) : towardCamera
+        let rgb = shader.shade(inputs, wo: wo)
+        return SIMD4(rgb.x, rgb.y, rgb.z, inputs.baseColor.w)
+    }
+
+    /// Base colour and alpha: factor x texture x vertex colour.
+    @inline(__always)
+    func baseColor(_ s: SurfaceAttributes, material m: PreparedMaterial) -> SIMD4<Float> {
+        var base = m.material.baseColorFactor * s.color
+        if let texel = m.baseColor.sample(s, override: filterOverride) { base *= texel }
+        return base
     }
 
     /// Interpolated attributes of a scene triangle at window position (`x`, `y`).
@@ -79,7 +108,8 @@ struct FrameContext: @unchecked Sendable {
     }
 }
 
-/// The alpha test of `MASK` materials, evaluated per sample inside the rasterizer.
+/// The alpha test of `MASK` materials, evaluated per sample inside the rasterizer: base colour
+/// alpha (factor x texture x vertex colour) against the material's cut-off.
 struct MaskAlphaTest: SampleAlphaTest {
     let context: FrameContext
 
@@ -88,7 +118,7 @@ struct MaskAlphaTest: SampleAlphaTest {
         let m = context.materialIndex(triangle)
         let t = context.interpolant(triangle)
         let s = context.surface(t, triangle: triangle, x: x, y: y)
-        let alpha = context.materials[m].baseColor(s).w
+        let alpha = context.baseColor(s, material: context.materials[m]).w
         return alpha >= context.rasterStates[m].alphaCutoff
     }
 }

@@ -12,6 +12,7 @@ import Foundation
 /// not depend on the thread count.
 struct FrameRenderer {
     let scene: PreparedScene
+    let environment: Environment
     let options: RenderOptions
     let pool: WorkerPool
     let scratch: RendererScratch
@@ -100,7 +101,7 @@ struct FrameRenderer {
         var pixels = [UInt8](repeating: 0, count: options.width * options.height * 4)
         try batchMaterial.withUnsafeBufferPointer { materialsPerBatch in
             try batchAttributes.withUnsafeBufferPointer { attributesPerBatch in
-                try scene.shadingMaterials.withUnsafeBufferPointer { materials in
+                try scene.preparedMaterials.withUnsafeBufferPointer { materials in
                     try scene.rasterStates.withUnsafeBufferPointer { states in
                         var sx = SIMD8<Float>.zero
                         var sy = SIMD8<Float>.zero
@@ -108,15 +109,19 @@ struct FrameRenderer {
                             sx[s] = pattern.offset(s).x
                             sy[s] = pattern.offset(s).y
                         }
+                        let perspective = camera.projection.c3.w == 0
+                        let back = SIMD3(camera.view.c0.z, camera.view.c1.z, camera.view.c2.z)
                         let context = FrameContext(
                             geometry: geometry, vertices: vertices, batchMaterial: materialsPerBatch.baseAddress!,
                             batchAttributes: attributesPerBatch.baseAddress!, materials: materials.baseAddress!,
-                            rasterStates: states.baseAddress!, mapping: mapping, pattern: pattern, sampleX: sx,
-                            sampleY: sy,
+                            rasterStates: states.baseAddress!, pattern: pattern, sampleX: sx, sampleY: sy,
                             pixelToNDC: SIMD2(2 / Float(options.width), 2 / Float(options.height)),
-                            shading: options.shading)
+                            shading: options.shading, filterOverride: options.textureFilterOverride,
+                            shader: SurfaceShader(environment: environment, keyLight: options.keyLight),
+                            eye: camera.eye, towardCamera: normalize(back), perspective: perspective)
                         try pixels.withUnsafeMutableBufferPointer { out in
-                            let presenter = try Self.presenter(options, output: out.baseAddress!)
+                            let presenter = try presenter(
+                                camera: camera, sceneIndex: sceneIndex, output: out.baseAddress!)
                             let tiles = TileStage(
                                 context: context, grid: grid, opaque: scratch.opaqueBinner,
                                 blended: scratch.blendBinner,
@@ -143,26 +148,41 @@ struct FrameRenderer {
         return Frame(image: image, timings: timings, statistics: statistics)
     }
 
-    /// The presenter for the options' shading mode and background.
-    static func presenter(_ options: RenderOptions, output: UnsafeMutablePointer<UInt8>) throws -> TilePresenter {
+    /// The presenter for the options' shading mode, background and shadow.
+    func presenter(camera: FrameCamera, sceneIndex: Int, output: UnsafeMutablePointer<UInt8>) throws -> TilePresenter {
         guard options.exposure.isFinite else {
             throw RenderError.invalidOption(name: "exposure", reason: "must be a finite number")
         }
-        let mode: TilePresenter.Mode = options.shading == .unlit ? .unlitReference : .lit
-        var background = SIMD4<Float>.zero
-        switch options.background {
-        case .transparent: break
-        case .color(let c):
-            let clamped = c.clamped(lowerBound: .zero, upperBound: SIMD4(repeating: 1))
-            background = SIMD4(
-                PlaceholderToneMap.decode(clamped.x), PlaceholderToneMap.decode(clamped.y),
-                PlaceholderToneMap.decode(clamped.z), clamped.w)
-        case .environment:
-            background = SIMD4(0.18, 0.18, 0.18, 1)
+        let toneMapper = ToneMapper(mode: options.toneMapping, exposure: options.exposure)
+        guard options.shading == .pbr else {
+            return TilePresenter(
+                mode: .unlitReference, toneMapper: toneMapper, background: .transparent, shadow: nil, output: output,
+                width: options.width)
         }
-        if mode == .unlitReference { background = .zero }
+        let background: TilePresenter.Layer
+        switch options.background {
+        case .transparent: background = .transparent
+        case .color(let c):
+            guard c.x.isFinite, c.y.isFinite, c.z.isFinite, c.w.isFinite else {
+                throw RenderError.invalidOption(name: "background colour", reason: "components must be finite")
+            }
+            let clamped = c.clamped(lowerBound: .zero, upperBound: SIMD4(repeating: 1))
+            func linear(_ v: Float) -> Float { Float(SRGB.decodeExact(Double(v) * 255)) }
+            background = .color(SIMD4(linear(clamped.x), linear(clamped.y), linear(clamped.z), clamped.w))
+        case .environment:
+            guard let rays = PixelRays(camera: camera) else {
+                throw RenderError.invalidCamera(reason: "the view-projection matrix is singular")
+            }
+            background = .environment(environment.view, rays)
+        }
+        var shadow: (map: ContactShadow, floor: FloorProjection, strength: Float)?
+        if options.shadow, let map = scene.contactShadow(sceneIndex: sceneIndex),
+            let floor = FloorProjection(camera: camera, floorY: map.floorY)
+        {
+            shadow = (map, floor, TilePresenter.shadowStrength)
+        }
         return TilePresenter(
-            mode: mode, exposureScale: Foundation.pow(2, options.exposure), background: background, output: output,
+            mode: .lit, toneMapper: toneMapper, background: background, shadow: shadow, output: output,
             width: options.width)
     }
 }

@@ -6,6 +6,8 @@ public struct PrepareOptions: Sendable, Equatable {
     public var maxVertices = 16_000_000
     /// Generate tangents for normal-mapped primitives that have none.
     public var generateTangents = true
+    /// Size limits for texture images (a larger image is left out with a warning).
+    public var textureLimits = DecodeLimits(maxPixels: 16 << 20, maxWidth: 8192, maxHeight: 8192)
 
     /// Default limits.
     public init() {}

@@ -32,10 +32,13 @@ public final class PreparedScene: @unchecked Sendable {
     let materials: [Material]
     /// Raster state per entry of ``materials``.
     let rasterStates: [MaterialRasterState]
-    /// Shading data per entry of ``materials``.
-    let shadingMaterials: [PlaceholderMaterial]
+    /// Prepared materials (textures with mip chains) per entry of ``materials``.
+    let preparedMaterials: [PreparedMaterial]
     /// Cameras of the file.
     let cameras: [Camera]
+    /// Contact shadows per glTF scene, computed on first use.
+    private let shadowLock = NSLock()
+    private nonisolated(unsafe) var shadows: [Int: ContactShadow] = [:]
 
     /// Prepares a scene.
     /// - Parameters:
@@ -57,7 +60,9 @@ public final class PreparedScene: @unchecked Sendable {
         roots = builder.roots
         materials = scene.materials + [Material()]
         rasterStates = materials.map(MaterialRasterState.init)
-        shadingMaterials = materials.map { PlaceholderMaterial($0) }
+        let prepared = MaterialPreparation.prepare(scene, limits: options.textureLimits)
+        preparedMaterials = prepared.materials
+        warnings += prepared.warnings
         for (i, m) in scene.materials.enumerated() where m.transmissionFactor > 0 {
             warnings.append(
                 SceneWarning(
@@ -82,6 +87,36 @@ public final class PreparedScene: @unchecked Sendable {
 
     /// Bytes of geometry held (textures excluded).
     public var geometryByteCount: Int { geometry.byteCount }
+
+    /// The contact shadow of a glTF scene (computed once, then shared), `nil` when it draws
+    /// nothing.
+    func contactShadow(sceneIndex: Int) -> ContactShadow? {
+        guard roots.indices.contains(sceneIndex), let bounds = roots[sceneIndex].bounds else { return nil }
+        shadowLock.lock()
+        defer { shadowLock.unlock() }
+        if let cached = shadows[sceneIndex] { return cached }
+        let shadow = ContactShadow(
+            geometry: geometry.view, batches: Array(batches[roots[sceneIndex].batches]), bounds: bounds)
+        shadows[sceneIndex] = shadow
+        return shadow
+    }
+
+    /// Bytes of prepared textures.
+    public var textureByteCount: Int {
+        var seen = Set<ObjectIdentifier>()
+        var total = 0
+        for m in preparedMaterials {
+            for t in m.textures where seen.insert(ObjectIdentifier(t)).inserted {
+                var levels = 0
+                for l in 0..<t.levelCount {
+                    let size = t.levelSize(l)
+                    levels += size.width * size.height
+                }
+                total += levels * 4
+            }
+        }
+        return total
+    }
 
     /// Index of a variant by name.
     /// - Throws: ``RenderError/unknownVariant(_:available:)``.

@@ -19,7 +19,6 @@ struct TileBlender {
         guard x0 <= x1, y0 <= y1 else { return 0 }
         let samples = context.pattern.count
         let full = UInt32((1 << samples) - 1)
-        let material = context.materials[context.materialIndex(r.triangle)]
         let t = context.interpolant(r.triangle)
         var shaded = 0
         for y in y0...y1 {
@@ -44,8 +43,7 @@ struct TileBlender {
                     px += cx / n
                     py += cy / n
                 }
-                let surface = context.surface(t, triangle: r.triangle, x: px, y: py)
-                let c = material.shade(surface, mode: context.shading)
+                let c = context.shade(t, triangle: r.triangle, x: px, y: py)
                 let alpha = min(max(c.w, 0), 1) * Float(mask.nonzeroBitCount) / Float(samples)
                 let src = SIMD4(c.x * alpha, c.y * alpha, c.z * alpha, alpha)
                 colors[p] = src + colors[p] * (1 - alpha)

@@ -76,9 +76,7 @@ struct TileShader {
     @inline(__always)
     func shade(_ id: UInt32, x: Float, y: Float, cache: inout InterpolantCache) -> SIMD4<Float> {
         let t = cache.interpolant(id, context: context)
-        let surface = context.surface(t, triangle: id, x: x, y: y)
-        let material = context.materials[context.materialIndex(id)]
-        return material.shade(surface, mode: context.shading)
+        return context.shade(t, triangle: id, x: x, y: y)
     }
 }
 

@@ -1,28 +1,42 @@
-import Foundation
-
 /// The last step of a tile: from premultiplied linear colour to straight-alpha RGBA8 pixels of
 /// the output image.
 ///
-/// Lit frames: the product's colour is exposed and tone mapped to display-linear values,
-/// composited over the background (also display-linear) and sRGB-encoded. Unlit reference
-/// frames: the colour is written as is (no tone mapping, no sRGB encode), alpha = coverage.
+/// Lit frames: the product's colour is exposed and tone mapped (``ToneMapper``) to
+/// display-linear values and composited over the background layer, itself the background
+/// (transparent, a solid colour, or the tone-mapped environment seen through the pixel)
+/// darkened by the contact shadow (black with the shadow's opacity, so on a transparent
+/// background the shadow is alpha); the result is sRGB-encoded with exact rounding. Unlit
+/// reference frames: the colour is written as is (no tone mapping, no sRGB encode) over a
+/// transparent background, alpha = coverage.
 struct TilePresenter: @unchecked Sendable {
     /// How colour becomes bytes.
     enum Mode: Sendable {
-        /// Exposure, tone mapping, background, sRGB.
+        /// Exposure, tone mapping, background, shadow, sRGB.
         case lit
         /// Raw values, transparent background.
         case unlitReference
     }
 
+    /// What is behind the product.
+    enum Layer: Sendable {
+        case transparent
+        /// Display-linear colour and alpha.
+        case color(SIMD4<Float>)
+        /// The environment, through the pixel's ray.
+        case environment(EnvironmentView, PixelRays)
+    }
+
     let mode: Mode
-    /// `2^exposure`.
-    let exposureScale: Float
-    /// Display-linear background colour and its alpha (alpha 0 = transparent).
-    let background: SIMD4<Float>
+    let toneMapper: ToneMapper
+    let background: Layer
+    /// The contact shadow, its floor mapping and its strength (darkness at full occlusion).
+    let shadow: (map: ContactShadow, floor: FloorProjection, strength: Float)?
     /// The output image, `width * height * 4` bytes.
     let output: UnsafeMutablePointer<UInt8>
     let width: Int
+
+    /// Darkness of the contact shadow where the product touches the floor.
+    static let shadowStrength: Float = 0.7
 
     /// Writes the `w` x `h` pixels of the tile at (`tileX`, `tileY`).
     func present(_ colors: UnsafePointer<SIMD4<Float>>, tileX: Int, tileY: Int, w: Int, h: Int) {
@@ -33,7 +47,7 @@ struct TilePresenter: @unchecked Sendable {
                 let px: SIMD4<UInt8>
                 switch mode {
                 case .unlitReference: px = Self.rawBytes(c)
-                case .lit: px = litBytes(c)
+                case .lit: px = litBytes(c, x: Float(tileX + x) + 0.5, y: Float(tileY + y) + 0.5)
                 }
                 out[0] = px.x
                 out[1] = px.y
@@ -56,42 +70,36 @@ struct TilePresenter: @unchecked Sendable {
     }
 
     @inline(__always)
-    func litBytes(_ c: SIMD4<Float>) -> SIMD4<UInt8> {
+    func litBytes(_ c: SIMD4<Float>, x: Float, y: Float) -> SIMD4<UInt8> {
         let alpha = min(max(c.w, 0), 1)
-        var display = SIMD3<Float>.zero
-        if alpha > 0 {
-            let linear = SIMD3(c.x, c.y, c.z) / alpha * exposureScale
-            display = PlaceholderToneMap.map(linear)
+        var premul = SIMD3<Float>.zero
+        if alpha > 0 { premul = toneMapper.map(SIMD3(c.x, c.y, c.z) / alpha) * alpha }
+        var outAlpha = alpha
+        if alpha < 1 {
+            // Background layer (premultiplied), then the shadow over it.
+            var bg = SIMD3<Float>.zero
+            var bgAlpha: Float = 0
+            switch background {
+            case .transparent: break
+            case .color(let color):
+                bg = SIMD3(color.x, color.y, color.z) * color.w
+                bgAlpha = color.w
+            case .environment(let env, let rays):
+                bg = toneMapper.map(env.background(direction: rays.ray(x: x, y: y).direction))
+                bgAlpha = 1
+            }
+            if let shadow, let p = shadow.floor.floorPoint(x: x, y: y) {
+                let s = shadow.strength * shadow.map.occlusion(x: p.x, z: p.y)
+                bg *= 1 - s
+                bgAlpha = s + bgAlpha * (1 - s)
+            }
+            premul += bg * (1 - alpha)
+            outAlpha = alpha + bgAlpha * (1 - alpha)
         }
-        let bgAlpha = background.w
-        let outAlpha = alpha + bgAlpha * (1 - alpha)
         guard outAlpha > 0 else { return .zero }
-        let bg = SIMD3(background.x, background.y, background.z)
-        let premul = display * alpha + bg * (bgAlpha * (1 - alpha))
         let straight = premul / outAlpha
         return SIMD4(
-            PlaceholderToneMap.encode(straight.x), PlaceholderToneMap.encode(straight.y),
-            PlaceholderToneMap.encode(straight.z), UInt8((min(outAlpha, 1) * 255).rounded()))
-    }
-}
-
-/// TEMPORARY until the shading area's `ToneMapper` and `SRGB` land: clamp and the exact sRGB
-/// transfer function.
-enum PlaceholderToneMap {
-    @inline(__always)
-    static func map(_ c: SIMD3<Float>) -> SIMD3<Float> {
-        c.clamped(lowerBound: .zero, upperBound: SIMD3(repeating: 1))
-    }
-
-    @inline(__always)
-    static func encode(_ v: Float) -> UInt8 {
-        let x = min(max(v, 0), 1)
-        let s = x <= 0.0031308 ? 12.92 * x : 1.055 * Foundation.pow(x, 1 / 2.4) - 0.055
-        return UInt8((s * 255).rounded())
-    }
-
-    /// sRGB code (0...1) to linear.
-    static func decode(_ v: Float) -> Float {
-        v <= 0.04045 ? v / 12.92 : Foundation.pow((v + 0.055) / 1.055, 2.4)
+            SRGB.encode8(straight.x), SRGB.encode8(straight.y), SRGB.encode8(straight.z),
+            UInt8((min(outAlpha, 1) * 255).rounded()))
     }
 }

@@ -10,6 +10,7 @@ struct VitrineCommand: AsyncParsableCommand {
         version: RendererVersion.string,
         subcommands: [
             VersionCommand.self, ServeCommand.self, SignCommand.self, InspectCommand.self, DiffCommand.self,
+            RenderCommand.self, TurntableCommand.self,
         ]
     )
 }

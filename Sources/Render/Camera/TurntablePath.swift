@@ -1,9 +1,10 @@
 /// The camera path of a turntable: `frames` yaw steps around the product for each of `rows`
-/// pitch rows, row after row.
+/// pitch rows, row after row (the layout of a sprite sheet: column = yaw, row = pitch).
 ///
-/// Yaw steps are `360° / frames` apart starting at 0 (the product's front). One row is at
-/// ``defaultPitchDegrees``; several rows are spread evenly from ``lowPitchDegrees`` to
-/// ``highPitchDegrees``.
+/// Yaw steps are `360° / frames` apart starting at ``startYawDegrees``. Rows are
+/// ``rowStepDegrees`` apart, centred on ``basePitchDegrees`` and clamped to ±89°, the same
+/// rule as the server's turntable sheets, so a sheet made by `vitrine turntable --sprite`
+/// matches the one the service returns.
 public struct TurntablePath: Sendable, Equatable {
     /// One view of the turntable.
     public struct Stop: Sendable, Equatable {
@@ -13,36 +14,44 @@ public struct TurntablePath: Sendable, Equatable {
         public var row: Int
         /// Column (yaw) index.
         public var column: Int
-        /// Yaw in degrees.
+        /// Yaw in degrees, in [0, 360).
         public var yawDegrees: Float
         /// Pitch in degrees.
         public var pitchDegrees: Float
     }
 
-    /// The pitch of a single-row turntable (as the llvmpipe peer and model-viewer's default).
-    public static let defaultPitchDegrees: Float = 15
-    /// Lowest pitch of a multi-row turntable.
-    public static let lowPitchDegrees: Float = 0
-    /// Highest pitch of a multi-row turntable.
-    public static let highPitchDegrees: Float = 45
+    /// Degrees between pitch rows.
+    public static let rowStepDegrees: Float = 20
 
     /// Yaw steps per row.
     public let frames: Int
     /// Pitch rows.
     public let rows: Int
+    /// Yaw of column 0.
+    public let startYawDegrees: Float
+    /// Pitch of the middle row (of a single row: the llvmpipe peer's and model-viewer's 15°).
+    public let basePitchDegrees: Float
 
     /// Creates a path.
     /// - Precondition: `frames >= 1`, `rows >= 1`.
-    public init(frames: Int, rows: Int = 1) {
+    public init(frames: Int, rows: Int = 1, startYawDegrees: Float = 0, basePitchDegrees: Float = 15) {
         precondition(frames >= 1 && rows >= 1, "a turntable needs at least one frame and one row")
         self.frames = frames
         self.rows = rows
+        self.startYawDegrees = startYawDegrees
+        self.basePitchDegrees = basePitchDegrees
     }
 
     /// Pitch of row `r` in degrees.
     public func pitchDegrees(row r: Int) -> Float {
-        guard rows > 1 else { return Self.defaultPitchDegrees }
-        return Self.lowPitchDegrees + (Self.highPitchDegrees - Self.lowPitchDegrees) * Float(r) / Float(rows - 1)
+        let offset = Float(2 * r - (rows - 1)) * Self.rowStepDegrees / 2
+        return min(89, max(-89, basePitchDegrees + offset))
+    }
+
+    /// Yaw of column `c` in degrees.
+    public func yawDegrees(column c: Int) -> Float {
+        let yaw = startYawDegrees + 360 * Float(c) / Float(frames)
+        return yaw.truncatingRemainder(dividingBy: 360)
     }
 
     /// Every stop, row after row.
@@ -53,7 +62,7 @@ public struct TurntablePath: Sendable, Equatable {
             for c in 0..<frames {
                 out.append(
                     Stop(
-                        index: r * frames + c, row: r, column: c, yawDegrees: 360 * Float(c) / Float(frames),
+                        index: r * frames + c, row: r, column: c, yawDegrees: yawDegrees(column: c),
                         pitchDegrees: pitchDegrees(row: r)))
             }
         }

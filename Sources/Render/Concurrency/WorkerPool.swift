@@ -65,7 +65,9 @@ public final class WorkerPool: @unchecked Sendable {
 /// One parallel loop: the next index to hand out and the workers still inside it.
 private final class PoolJob: @unchecked Sendable {
     let count: Int
-    let body: @Sendable (Int, Int) -> Void
+    /// The loop body; released by ``close()`` so that no thread keeps it (a worker may still
+    /// hold the job object for a moment after leaving it).
+    private var body: (@Sendable (Int, Int) -> Void)?
     private let lock = NSCondition()
     private var next = 0
     private var inside = 0
@@ -78,6 +80,7 @@ private final class PoolJob: @unchecked Sendable {
 
     /// Takes indices until none are left.
     func work(worker: Int) {
+        guard let body else { return }
         while true {
             lock.lock()
             let index = next
@@ -111,6 +114,7 @@ private final class PoolJob: @unchecked Sendable {
         lock.lock()
         closed = true
         while inside > 0 { lock.wait() }
+        body = nil
         lock.unlock()
     }
 }

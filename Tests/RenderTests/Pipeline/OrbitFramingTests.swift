@@ -44,7 +44,8 @@ import VitrineTestSupport
         #expect(one.stops[9].yawDegrees == 90)
         #expect(one.stops.allSatisfy { $0.pitchDegrees == 15 })
         let three = TurntablePath(frames: 4, rows: 3)
-        #expect(three.stops.map(\.pitchDegrees) == [0, 0, 0, 0, 22.5, 22.5, 22.5, 22.5, 45, 45, 45, 45])
+        #expect(three.stops.map(\.pitchDegrees) == [-5, -5, -5, -5, 15, 15, 15, 15, 35, 35, 35, 35])
+        #expect(three.stops.map(\.yawDegrees).prefix(4) == [0, 90, 180, 270])
         #expect(three.stops[5].column == 1 && three.stops[5].row == 1)
     }
 

@@ -27,6 +27,7 @@ let package = Package(
     products: [
         .library(name: "Render", targets: ["Render"]),
         .library(name: "PreviewServer", targets: ["PreviewServer"]),
+        .library(name: "AssetGenerator", targets: ["AssetGenerator"]),
         .executable(name: "vitrine", targets: ["vitrine"]),
     ],
     dependencies: [
@@ -64,6 +65,13 @@ let package = Package(
             swiftSettings: hotSwiftSettings
         ),
 
+        // MARK: - Procedural sample assets (vitrine make-assets)
+        .target(
+            name: "AssetGenerator",
+            dependencies: ["Render"],
+            swiftSettings: hotSwiftSettings
+        ),
+
         // MARK: - The HTTP service
         .target(
             name: "PreviewServer",
@@ -82,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "vitrine",
             dependencies: [
-                "Render", "PreviewServer",
+                "Render", "PreviewServer", "AssetGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -107,6 +115,11 @@ let package = Package(
                 "PreviewServer", "Render", "VitrineTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: hotSwiftSettings
+        ),
+        .testTarget(
+            name: "AssetGeneratorTests",
+            dependencies: ["AssetGenerator", "Render", "VitrineTestSupport"],
             swiftSettings: hotSwiftSettings
         ),
         .testTarget(

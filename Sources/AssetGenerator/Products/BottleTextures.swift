@@ -1,0 +1,86 @@
+import Render
+
+/// The bottle's textures: u around (0.5 = front), v down the coated body (0 = neck).
+struct BottleTextures {
+    static let sage = Color.hex(0x8DA594)
+    static let ink = Color.hex(0xF6F5F0)
+    static let size = 1024
+
+    private let noise = Noise(seed: 0x626F_7474)
+
+    /// The print: a peak-and-sun mark over a spaced wordmark, and the volume near the base.
+    /// Drawn for a canvas `size` pixels wide (1024 is the reference).
+    static func printPath(size: Int) -> Path2D {
+        var path = Path2D()
+        let cx: Float = 512
+        // The body spans about 0.232 m around and 0.23 m down: ~0.22 mm a pixel at 1024.
+        let markY: Float = 470
+        path.addPolygon([
+            SIMD2(cx - 30, markY), SIMD2(cx - 9, markY - 26), SIMD2(cx + 1, markY - 14), SIMD2(cx + 11, markY - 30),
+            SIMD2(cx + 34, markY),
+        ])
+        path.addCircle(center: SIMD2(cx - 17, markY - 31), radius: 6)
+        let word = "TRAILHEAD"
+        let cap: Float = 40
+        let w = StrokeFont.width(word, capHeight: cap, weight: 0.14, tracking: 0.3)
+        path.append(
+            StrokeFont.path(word, origin: SIMD2(cx - w / 2, markY + 64), capHeight: cap, weight: 0.14, tracking: 0.3))
+        let line = "INSULATED STEEL"
+        let cap2: Float = 11
+        let w2 = StrokeFont.width(line, capHeight: cap2, weight: 0.12, tracking: 0.55)
+        path.append(
+            StrokeFont.path(line, origin: SIMD2(cx - w2 / 2, markY + 92), capHeight: cap2, weight: 0.12, tracking: 0.55)
+        )
+        let volume = "750 ML"
+        let w3 = StrokeFont.width(volume, capHeight: cap2, weight: 0.12, tracking: 0.4)
+        path.append(
+            StrokeFont.path(volume, origin: SIMD2(cx - w3 / 2, 930), capHeight: cap2, weight: 0.12, tracking: 0.4))
+        let s = Float(size) / 1024
+        return path.mapped { $0 * s }
+    }
+
+    func baseColor() -> RGBA8Image {
+        let n = Self.size
+        var canvas = Canvas(width: n, height: n)
+        canvas.apply { x, y, _ in
+            // Powder coat is very even; a faint shading variation keeps it from looking flat.
+            let u = (Float(x) + 0.5) / Float(n)
+            let v = (Float(y) + 0.5) / Float(n)
+            return Color.shade(Self.sage, 1 + 0.015 * noise.fbm(u * 8, v * 8, octaves: 2, period: 8))
+        }
+        canvas.fill(Self.printPath(size: n), color: Self.ink)
+        return canvas.image()
+    }
+
+    /// Orange-peel texture of powder coat, with the print raised a little.
+    func normal() -> RGBA8Image {
+        let n = 512
+        var heights = [Float](repeating: 0, count: n * n)
+        let print = CoverageMask(Self.printPath(size: n), imageWidth: n, imageHeight: n)
+        for y in 0..<n {
+            for x in 0..<n {
+                let u = (Float(x) + 0.5) / Float(n)
+                let v = (Float(y) + 0.5) / Float(n)
+                heights[y * n + x] =
+                    0.25 * noise.fbm(u * 128, v * 128, octaves: 2, period: 128) + 0.6
+                    * min(print.coverage(x: x, y: y), 1)
+            }
+        }
+        return NormalMap.fromHeights(heights, width: n, height: n, strength: 1, wrapX: true, wrapY: false)
+    }
+
+    /// Brushed steel: fine streaks running around the base.
+    func brushed() -> RGBA8Image {
+        let w = 512
+        let h = 128
+        var heights = [Float](repeating: 0, count: w * h)
+        for y in 0..<h {
+            for x in 0..<w {
+                let u = (Float(x) + 0.5) / Float(w)
+                let v = (Float(y) + 0.5) / Float(h)
+                heights[y * w + x] = noise.fbm(u * 4, v * 160, octaves: 3, period: 4)
+            }
+        }
+        return NormalMap.fromHeights(heights, width: w, height: h, strength: 0.8, wrapX: true, wrapY: false)
+    }
+}

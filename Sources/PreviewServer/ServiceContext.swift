@@ -1,0 +1,49 @@
+import Foundation
+import Logging
+
+/// Everything the routes share: configuration, catalogue, frames, pool, cache, metrics.
+/// Built once by ``buildServiceContext(_:backend:logger:)``.
+public struct ServiceContext: Sendable {
+    /// The configuration the service was started with.
+    public let configuration: ServerConfiguration
+    /// The assets.
+    public let catalogue: AssetCatalogue
+    /// Frames and sheets.
+    public let frames: FrameService
+    /// The render workers.
+    public let pool: WorkerPool
+    /// The frame cache.
+    public let cache: FrameCache
+    /// Metrics printed by `/metrics`.
+    public let metrics: ServerMetrics
+    /// The URL signer, when a signing key is set.
+    public let signer: URLSigner?
+    /// The service's logger.
+    public let logger: Logger
+}
+
+/// Builds the shared parts of the service (no socket yet).
+/// - Parameters:
+///   - config: the configuration.
+///   - backend: the renderer seam; ``StandardBackend`` in production.
+///   - logger: the service's logger.
+/// - Throws: ``CacheError`` when the disk cache folder cannot be made.
+public func buildServiceContext(
+    _ config: ServerConfiguration, backend: any RenderBackend, logger: Logger
+) throws -> ServiceContext {
+    let metrics = ServerMetrics()
+    let pool = WorkerPool(
+        workers: config.workers, queueLimit: config.queueLimit,
+        queueTimeout: .milliseconds(Int(config.queueTimeoutSeconds * 1000)),
+        retryAfterSeconds: config.retryAfterSeconds, metrics: metrics, logger: logger)
+    let cache = try FrameCache(
+        memoryBytes: config.memoryCacheBytes, diskDirectory: config.cacheDirectory.map { URL(fileURLWithPath: $0) },
+        diskBytes: config.diskCacheBytes, metrics: metrics, logger: logger)
+    let catalogue = AssetCatalogue(
+        root: URL(fileURLWithPath: config.assetsDirectory), preparedBytes: config.preparedSceneBytes,
+        backend: backend, pool: pool, metrics: metrics, logger: logger)
+    let frames = FrameService(catalogue: catalogue, cache: cache, pool: pool, backend: backend, metrics: metrics)
+    return ServiceContext(
+        configuration: config, catalogue: catalogue, frames: frames, pool: pool, cache: cache, metrics: metrics,
+        signer: config.signingKey.map(URLSigner.init(key:)), logger: logger)
+}

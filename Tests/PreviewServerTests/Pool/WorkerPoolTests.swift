@@ -1,0 +1,115 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import Testing
+
+@testable import PreviewServer
+
+@Suite struct WorkerPoolTests {
+    private func makePool(workers: Int, queue: Int, timeout: Duration = .seconds(30)) -> WorkerPool {
+        WorkerPool(
+            workers: workers, queueLimit: queue, queueTimeout: timeout, retryAfterSeconds: 2,
+            metrics: ServerMetrics(), logger: Logger(label: "test"))
+    }
+
+    @Test func runsWorkAndReturnsItsResult() async throws {
+        let pool = makePool(workers: 2, queue: 8)
+        let results = try await withThrowingTaskGroup(of: Int.self) { group in
+            for i in 0..<8 { group.addTask { try await pool.run(priority: .interactive) { i * i } } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(results.sorted() == (0..<8).map { $0 * $0 })
+        await pool.shutdown()
+    }
+
+    @Test func aFullQueueIsRefusedAtOnceWithRetryAfter() async throws {
+        let pool = makePool(workers: 1, queue: 1)
+        let release = NIOLockedValueBox(false)
+        let blocker: @Sendable () -> Int = {
+            while !release.withLockedValue({ $0 }) { usleep(1000) }
+            return 1
+        }
+        async let first = pool.run(priority: .interactive, blocker)
+        try await waitUntil { pool.testOnly_busy == 1 }
+        async let second = pool.run(priority: .interactive, blocker)
+        try await waitUntil { pool.testOnly_queued == 1 }
+        let start = ContinuousClock.now
+        await #expect(throws: PoolError.overloaded(retryAfterSeconds: 2)) {
+            try await pool.run(priority: .interactive) { 3 }
+        }
+        #expect(ContinuousClock.now - start < .milliseconds(500))
+        release.withLockedValue { $0 = true }
+        #expect(try await first + second == 2)
+        await pool.shutdown()
+    }
+
+    @Test func aCancelledQueuedJobNeverRuns() async throws {
+        let pool = makePool(workers: 1, queue: 4)
+        let release = NIOLockedValueBox(false)
+        let ran = NIOLockedValueBox(false)
+        async let first: Int = pool.run(priority: .interactive) {
+            while !release.withLockedValue({ $0 }) { usleep(1000) }
+            return 1
+        }
+        try await waitUntil { pool.testOnly_busy == 1 }
+        let queued = Task {
+            try await pool.run(priority: .interactive) {
+                ran.withLockedValue { $0 = true }
+                return 2
+            }
+        }
+        try await waitUntil { pool.testOnly_queued == 1 }
+        queued.cancel()
+        await #expect(throws: CancellationError.self) { try await queued.value }
+        release.withLockedValue { $0 = true }
+        _ = try await first
+        await pool.shutdown()
+        #expect(!ran.withLockedValue { $0 })
+    }
+
+    @Test func aJobPastItsDeadlineIsNotRun() async throws {
+        let pool = makePool(workers: 1, queue: 4, timeout: .milliseconds(50))
+        let ran = NIOLockedValueBox(0)
+        async let first: Int = pool.run(priority: .interactive) {
+            usleep(200_000)
+            return 1
+        }
+        try await waitUntil { pool.testOnly_busy == 1 }
+        await #expect(throws: PoolError.expired(retryAfterSeconds: 2)) {
+            try await pool.run(priority: .interactive) { ran.withLockedValue { $0 += 1 } }
+        }
+        _ = try await first
+        #expect(ran.withLockedValue { $0 } == 0)
+        await pool.shutdown()
+    }
+
+    @Test func shutdownFinishesQueuedWorkThenRefuses() async throws {
+        let pool = makePool(workers: 1, queue: 8)
+        let done = NIOLockedValueBox(0)
+        let tasks = (0..<4).map { _ in
+            Task {
+                try await pool.run(priority: .batch) {
+                    usleep(20_000)
+                    done.withLockedValue { $0 += 1 }
+                }
+            }
+        }
+        try await waitUntil { pool.testOnly_busy == 1 }
+        await pool.shutdown()
+        for task in tasks { try await task.value }
+        #expect(done.withLockedValue { $0 } == 4)
+        await #expect(throws: PoolError.shuttingDown) { try await pool.run(priority: .interactive) { 0 } }
+    }
+}
+
+/// Polls `condition` every millisecond for up to 5 s.
+func waitUntil(_ condition: () -> Bool) async throws {
+    let deadline = ContinuousClock.now + .seconds(5)
+    while !condition() {
+        guard ContinuousClock.now < deadline else {
+            Issue.record("condition not reached in 5 s")
+            return
+        }
+        try await Task.sleep(for: .milliseconds(1))
+    }
+}

@@ -9,21 +9,17 @@ enum Bottle {
         var doc = GLTFDocument(generator: SampleAssets.generator)
         let textures = BottleTextures()
         let color = doc.addTexture(
-            GLTFImage(
-                name: "bottle_basecolor", mimeType: "image/png", bytes: try TextureEncoder.png(textures.baseColor())))
+            try TextureEncoder.pngImage("bottle_basecolor", textures.baseColor()))
         let normal = doc.addTexture(
-            GLTFImage(
-                name: "bottle_powdercoat_normal", mimeType: "image/png",
-                bytes: try TextureEncoder.png(textures.normal())))
+            try TextureEncoder.pngImage("bottle_powdercoat_normal", textures.normal()))
         let brushed = doc.addTexture(
-            GLTFImage(
-                name: "bottle_brushed_normal", mimeType: "image/png", bytes: try TextureEncoder.png(textures.brushed()))
+            try TextureEncoder.pngImage("bottle_brushed_normal", textures.brushed())
         )
 
         var coat = GLTFMaterial(name: "powder_coat")
         coat.baseColorTexture = GLTFTextureRef(color)
         coat.roughnessFactor = 0.55
-        coat.normalTexture = GLTFTextureRef(normal)
+        coat.normalTexture = GLTFTextureRef(normal, scale: SIMD2(4, 4))
         coat.normalScale = 0.5
         let coatIndex = doc.addMaterial(coat)
 
@@ -64,14 +60,13 @@ enum Bottle {
     static func profile() -> (base: [SIMD2<Float>], body: [SIMD2<Float>]) {
         var base = ProfilePath(start: SIMD2(0, 0.0035))
         base.line(to: SIMD2(0.029, 0.0035), segments: 5)
-        base.arc(center: SIMD2(0.029, 0.0008), toDegrees: -25, segments: 3)
-        base.line(to: SIMD2(0.0325, 0), segments: 2)
+        base.cubic(to: SIMD2(0.0325, 0), SIMD2(0.031, 0.0035), SIMD2(0.031, 0), segments: 4)
         base.arc(center: SIMD2(0.0325, 0.004), toDegrees: 0, segments: 6)
         base.line(to: SIMD2(radius, 0.013), segments: 3)
         // The coat starts a hair proud of the steel, as a coated edge does.
         var body = ProfilePath(start: SIMD2(radius, 0.013))
         body.line(to: SIMD2(radius + 0.0003, 0.0135), segments: 1)
-        body.line(to: SIMD2(radius + 0.0003, 0.192), segments: 30)
+        body.line(to: SIMD2(radius + 0.0003, 0.192), segments: 4)
         body.cubic(to: SIMD2(0.0246, 0.2265), SIMD2(radius + 0.0003, 0.214), SIMD2(0.0246, 0.214), segments: 24)
         body.line(to: SIMD2(0.0246, 0.2295), segments: 2)
         return (base.points, body.points)
@@ -83,12 +78,15 @@ enum Bottle {
         var p = ProfilePath(start: SIMD2(0.0246, 0.2288))
         p.line(to: SIMD2(0.0258, 0.2288), segments: 1)
         p.arc(center: SIMD2(0.0258, 0.2298), toDegrees: 0, segments: 3)
-        p.line(to: SIMD2(0.0268, 0.2575), segments: 24)
+        // Rows where the grip band fades in and out, few in between (the ridges run straight).
+        for y: Float in [0.2312, 0.2322, 0.2335, 0.2425, 0.2515, 0.2528, 0.2538, 0.2575] {
+            p.line(to: SIMD2(0.0268, y))
+        }
         p.arc(center: SIMD2(0.0223, 0.2575), toDegrees: 90, segments: 8)
         p.line(to: SIMD2(0, 0.262), segments: 6)
         let profile = p.points
         let ridges = 42
-        let sides = ridges * 6
+        let sides = ridges * 4
         return MeshData.grid(
             columns: sides, rows: profile.count - 1,
             position: { i, j in

@@ -52,21 +52,18 @@ struct BottleTextures {
         return canvas.image()
     }
 
-    /// Orange-peel texture of powder coat, with the print raised a little.
+    /// Orange-peel texture of powder coat: a 256-texel tile repeated 4 x 4 over the body.
     func normal() -> RGBA8Image {
-        let n = 512
+        let n = 256
         var heights = [Float](repeating: 0, count: n * n)
-        let print = CoverageMask(Self.printPath(size: n), imageWidth: n, imageHeight: n)
         for y in 0..<n {
             for x in 0..<n {
                 let u = (Float(x) + 0.5) / Float(n)
                 let v = (Float(y) + 0.5) / Float(n)
-                heights[y * n + x] =
-                    0.25 * noise.fbm(u * 128, v * 128, octaves: 2, period: 128) + 0.6
-                    * min(print.coverage(x: x, y: y), 1)
+                heights[y * n + x] = 0.25 * noise.fbm(u * 32, v * 32, octaves: 2, period: 32)
             }
         }
-        return NormalMap.fromHeights(heights, width: n, height: n, strength: 1, wrapX: true, wrapY: false)
+        return NormalMap.fromHeights(heights, width: n, height: n, strength: 1, wrapX: true, wrapY: true)
     }
 
     /// Brushed steel: fine streaks running around the base.

@@ -12,19 +12,17 @@ enum Chair {
         var doc = GLTFDocument(generator: SampleAssets.generator)
         let textures = ChairTextures()
         let fabricColor = doc.addTexture(
-            GLTFImage(
-                name: "fabric_basecolor", mimeType: "image/png", bytes: try TextureEncoder.png(textures.fabricColor())))
+            try TextureEncoder.pngImage("fabric_basecolor", textures.fabricColor()))
         let fabricNormal = doc.addTexture(
-            GLTFImage(
-                name: "fabric_normal", mimeType: "image/png", bytes: try TextureEncoder.png(textures.fabricNormal())))
+            try TextureEncoder.pngImage("fabric_normal", textures.fabricNormal()))
         let woodColor = doc.addTexture(
-            GLTFImage(name: "oak_basecolor", mimeType: "image/png", bytes: try TextureEncoder.png(textures.woodColor()))
+            try TextureEncoder.jpegImage("oak_basecolor", textures.woodColor())
         )
         let woodNormal = doc.addTexture(
-            GLTFImage(name: "oak_normal", mimeType: "image/png", bytes: try TextureEncoder.png(textures.woodNormal())))
+            try TextureEncoder.pngImage("oak_normal", textures.woodNormal()))
 
         // One fabric material per colourway; the first is the default.
-        let tile = SIMD2<Float>(10, 10)
+        let tile = SIMD2<Float>(20, 20)
         var fabricMaterials: [Int] = []
         for fabric in fabrics {
             var m = GLTFMaterial(name: "fabric_\(fabric.name.lowercased())")
@@ -86,8 +84,15 @@ enum Chair {
         return mesh.transformed(AffineTransform.translate(centre).concatenating(lean))
     }
 
-    /// Four tapered round legs; the back ones continue up as the backrest's posts.
+    /// Four tapered round legs; the back ones continue up as the backrest's posts. The feet
+    /// are cut flat on the floor.
     static func legs() -> MeshData {
+        var mesh = splayedLegs()
+        mesh.positions = mesh.positions.map { SIMD3($0.x, max($0.y, 0), $0.z) }
+        return mesh
+    }
+
+    static func splayedLegs() -> MeshData {
         let section: [SIMD2<Float>] = (0..<18).map { k in
             let a = 2 * DMath.pi * Double(k) / 18
             return SIMD2(Float(DMath.cos(a)), Float(DMath.sin(a)))

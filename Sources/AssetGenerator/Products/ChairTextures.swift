@@ -1,11 +1,11 @@
 import Render
 
-/// The chair's textures: a tileable basket-weave upholstery fabric (2.5 cm a tile, near-white
+/// The chair's textures: a tileable basket-weave upholstery fabric (1.25 cm a tile, near-white
 /// so that each colourway's factor tints it) and oiled oak with the grain along v.
 struct ChairTextures {
-    static let fabricSize = 512
+    static let fabricSize = 256
     /// Threads across one tile.
-    static let threads = 32
+    static let threads = 16
 
     private let noise = Noise(seed: 0x6368_6169)
 
@@ -32,7 +32,7 @@ struct ChairTextures {
         // Fibres: fine noise stretched along the yarn.
         let fibre =
             warpOnTop
-            ? noise.fbm(u * 256, v * 32, octaves: 2, period: 256) : noise.fbm(u * 32, v * 256, octaves: 2, period: 32)
+            ? noise.fbm(u * 128, v * 16, octaves: 2, period: 128) : noise.fbm(u * 16, v * 128, octaves: 2, period: 16)
         let height = hump * arch + 0.08 * fibre
         let shade = 0.9 + 0.05 * (noise.random(yarn, 7) - 0.5) * 2 + 0.05 * fibre + 0.05 * (hump * arch - 0.5)
         return (height, shade)

@@ -3,7 +3,7 @@ import Render
 /// A 330 ml stoneware mug: dipped speckled cream glaze over toasted clay, a deep-blue glazed
 /// inside and rim, a printed logo on the front (+Z) and the handle on the right (+X).
 ///
-/// 82 mm across, 92.5 mm tall, resting on its foot ring at y = 0.
+/// 82 mm across (115 mm with the handle), 94 mm tall, resting on its foot ring at y = 0.
 enum Mug {
     /// Outer radius of the wall.
     static let radius: Float = 0.041
@@ -14,13 +14,11 @@ enum Mug {
         var doc = GLTFDocument(generator: SampleAssets.generator)
         let textures = MugTextures()
         let bodyColor = doc.addTexture(
-            GLTFImage(
-                name: "mug_body_basecolor", mimeType: "image/png", bytes: try TextureEncoder.png(textures.baseColor())))
+            try TextureEncoder.pngImage("mug_body_basecolor", textures.baseColor()))
         let bodyMR = doc.addTexture(
-            GLTFImage(
-                name: "mug_body_roughness", mimeType: "image/png", bytes: try TextureEncoder.png(textures.roughness())))
+            try TextureEncoder.pngImage("mug_body_roughness", textures.roughness()))
         let bodyNormal = doc.addTexture(
-            GLTFImage(name: "mug_body_normal", mimeType: "image/png", bytes: try TextureEncoder.png(textures.normal())))
+            try TextureEncoder.pngImage("mug_body_normal", textures.normal()))
 
         var glaze = GLTFMaterial(name: "speckled_glaze")
         glaze.baseColorTexture = GLTFTextureRef(bodyColor)
@@ -39,7 +37,7 @@ enum Mug {
         clay.roughnessFactor = 0.85
         let clayIndex = doc.addMaterial(clay)
 
-        let lathe = Lathe(sides: 128)
+        let lathe = Lathe(sides: 112)
         let profile = profile()
         var body = lathe.mesh(Lathe.Segment(points: profile.outside, v: (1, 0)))
         var handle = handleMesh()
@@ -62,18 +60,18 @@ enum Mug {
     static func profile() -> (foot: [SIMD2<Float>], outside: [SIMD2<Float>], inside: [SIMD2<Float>]) {
         var foot = ProfilePath(start: SIMD2(0, 0.0035))
         foot.line(to: SIMD2(0.029, 0.0035), segments: 6)
-        foot.arc(center: SIMD2(0.029, 0.0005), toDegrees: -20, segments: 4)
-        foot.line(to: SIMD2(0.0365, 0), segments: 3)
+        foot.cubic(to: SIMD2(0.0325, 0), SIMD2(0.031, 0.0035), SIMD2(0.031, 0), segments: 4)
+        foot.line(to: SIMD2(0.0365, 0), segments: 2)
 
         var outside = ProfilePath(start: SIMD2(0.0365, 0))
         outside.arc(center: SIMD2(0.0365, 0.0045), toDegrees: 0, segments: 8)
         // A slight belly: widest a third of the way up, like a thrown mug.
         outside.cubic(
-            to: SIMD2(radius, 0.0925), SIMD2(radius + 0.0006, 0.035), SIMD2(radius + 0.0003, 0.07), segments: 40)
+            to: SIMD2(radius, 0.0925), SIMD2(radius + 0.0006, 0.035), SIMD2(radius + 0.0003, 0.07), segments: 28)
 
         var inside = ProfilePath(start: SIMD2(radius, 0.0925))
         inside.arc(center: SIMD2(0.03925, 0.0925), toDegrees: 180, segments: 10)
-        inside.line(to: SIMD2(0.0375, 0.016), segments: 20)
+        inside.line(to: SIMD2(0.0375, 0.016), segments: 6)
         inside.arc(center: SIMD2(0.0315, 0.016), toDegrees: -90, segments: 8)
         inside.line(to: SIMD2(0, 0.01), segments: 8)
         return (foot.points, outside.points, inside.points)

@@ -14,19 +14,14 @@ enum Shoe {
             let slug = c.name.lowercased().replacingOccurrences(of: " ", with: "_")
             uppers.append(
                 doc.addTexture(
-                    GLTFImage(
-                        name: "sneaker_upper_\(slug)", mimeType: "image/png",
-                        bytes: try TextureEncoder.png(textures.baseColor(c)))))
+                    try TextureEncoder.pngImage("sneaker_upper_\(slug)", textures.baseColor(c))))
         }
         let upperNormal = doc.addTexture(
-            GLTFImage(
-                name: "sneaker_upper_normal", mimeType: "image/png", bytes: try TextureEncoder.png(textures.normal())))
+            try TextureEncoder.pngImage("sneaker_upper_normal", textures.normal()))
         let sidewall = doc.addTexture(
-            GLTFImage(
-                name: "sneaker_sidewall", mimeType: "image/png", bytes: try TextureEncoder.png(textures.sidewall())))
+            try TextureEncoder.pngImage("sneaker_sidewall", textures.sidewall()))
         let tread = doc.addTexture(
-            GLTFImage(
-                name: "sneaker_tread_normal", mimeType: "image/png", bytes: try TextureEncoder.png(textures.tread())))
+            try TextureEncoder.pngImage("sneaker_tread_normal", textures.tread()))
 
         // One material per part and colourway.
         var parts: [[Int]] = Array(repeating: [], count: 5)

@@ -29,7 +29,7 @@ enum ShoeLaces {
 
     /// A lace from one eyelet over the ridge to an eyelet on the other side.
     static func span(from a: (t: Float, side: Side), to b: (t: Float, side: Side), lift: Float) -> [SIMD3<Float>] {
-        let steps = 16
+        let steps = 12
         return (0...steps).map { k in
             let s = Float(k) / Float(steps)
             let t = a.t + (b.t - a.t) * s
@@ -42,8 +42,8 @@ enum ShoeLaces {
         }
     }
 
-    static let section: [SIMD2<Float>] = (0..<12).map { k in
-        let a = 2 * DMath.pi * Double(k) / 12
+    static let section: [SIMD2<Float>] = (0..<8).map { k in
+        let a = 2 * DMath.pi * Double(k) / 8
         return SIMD2(Float(DMath.cos(a)) * 0.0008, Float(DMath.sin(a)) * 0.0028)
     }
 
@@ -74,8 +74,8 @@ enum ShoeLaces {
         for side in [Side.lateral, Side.medial] {
             // A loop: out along the side and back, as a closed curve on the surface.
             let reach: Float = side == .lateral ? 0.55 : 0.5
-            let loop: [SIMD3<Float>] = (0..<40).map { k in
-                let phi = 2 * DMath.pi * Double(k) / 40
+            let loop: [SIMD3<Float>] = (0..<28).map { k in
+                let phi = 2 * DMath.pi * Double(k) / 28
                 let out = Float((1 - DMath.cos(phi)) / 2)
                 let t = t0 + 0.028 * Float(DMath.sin(phi)) * (0.35 + out)
                 let theta = ShoeLast.halfPi - reach * out

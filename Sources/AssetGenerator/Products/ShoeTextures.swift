@@ -50,9 +50,9 @@ struct ShoeTextures {
         var bottom: [SIMD2<Float>] = []
         for k in 0...24 {
             let s = Float(k) / 24
-            let t = 0.64 - 0.42 * s
-            let c = 0.17 + 0.17 * s + 0.04 * s * (1 - s)
-            let half = 0.018 + 0.05 * s * s
+            let t = 0.66 - 0.39 * s
+            let c = 0.13 + 0.13 * s + 0.03 * s * (1 - s)
+            let half = 0.014 + 0.045 * s * s
             top.append(pixel(t, c + half, side, size: size))
             bottom.append(pixel(t, c - half * 0.7, side, size: size))
         }
@@ -64,25 +64,9 @@ struct ShoeTextures {
     /// Stitch dashes along a curve given in (t, hf).
     static func stitches(_ curve: [SIMD2<Float>], _ side: ShoeLast.Side, size: Int) -> Path2D {
         let scale = Float(size) / 1024
-        let pts = curve.map { pixel($0.x, $0.y, side, size: size) }
         var path = Path2D()
-        var carried: Float = 0
-        let dash: Float = 5 * scale
-        let gap: Float = 3.5 * scale
-        for k in 1..<pts.count {
-            let a = pts[k - 1]
-            let b = pts[k]
-            let l = simdLength(b - a)
-            guard l > 0 else { continue }
-            var s = carried
-            while s < l {
-                let p0 = a + (b - a) * (s / l)
-                let p1 = a + (b - a) * (min(s + dash, l) / l)
-                path.addCapsule(from: p0, to: p1, radius: 0.9 * scale)
-                s += dash + gap
-            }
-            carried = s - l
-        }
+        path.addDashes(
+            curve.map { pixel($0.x, $0.y, side, size: size) }, dash: 5 * scale, gap: 3.5 * scale, width: 1.8 * scale)
         return path
     }
 
@@ -212,7 +196,7 @@ struct ShoeTextures {
                 let u = (Float(x) + 0.5) / Float(n)
                 let v = (Float(y) + 0.5) / Float(n)
                 let grain = noise.fbm(u * 220, v * 220, octaves: 2)
-                field[y * n + x] = (heights.pixels[y * n + x].x - 0.5) * 4 + 0.18 * grain
+                field[y * n + x] = (heights.pixels[y * n + x].x - 0.5) * 4 + 0.1 * grain
             }
         }
         return NormalMap.fromHeights(field, width: n, height: n, strength: 1.2, wrapX: false, wrapY: false)
@@ -220,7 +204,7 @@ struct ShoeTextures {
 
     /// Outsole tread: a herringbone of grooves, tiling every 10 cm (UVs are metres x 10).
     func tread() -> RGBA8Image {
-        let n = 512
+        let n = 256
         var field = [Float](repeating: 0, count: n * n)
         for y in 0..<n {
             for x in 0..<n {
@@ -233,7 +217,7 @@ struct ShoeTextures {
                 field[y * n + x] = groove + 0.08 * noise.fbm(u * 4, v * 4, octaves: 2, period: 64)
             }
         }
-        return NormalMap.fromHeights(field, width: n, height: n, strength: 3, wrapX: true, wrapY: true)
+        return NormalMap.fromHeights(field, width: n, height: n, strength: 1.5, wrapX: true, wrapY: true)
     }
 
     /// Midsole sidewall detail (grey, tinted by each colourway's factor): a fine groove

@@ -8,12 +8,12 @@ import Render
 /// tongue in v 0.8...1.
 enum ShoeUpper {
     typealias Side = ShoeLast.Side
-    static let columns = 26
+    static let columns = 20
 
     /// Rows along the shoe: dense at the ends and around the throat's rounded front.
     static let rows: [Float] = {
-        var ts: [Float] = (0...90).map { k in
-            let s = Double(k) / 90
+        var ts: [Float] = (0...64).map { k in
+            let s = Double(k) / 64
             return Float(s - DMath.sin(2 * DMath.pi * s) / (2 * DMath.pi) * 0.7)
         }
         ts += stride(from: ShoeLast.throatEnd - 0.048, through: ShoeLast.throatEnd + 0.008, by: 0.004).map { $0 }

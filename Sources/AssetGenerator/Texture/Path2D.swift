@@ -124,6 +124,23 @@ public struct Path2D: Sendable {
         for k in 0..<count { addCapsule(from: points[k], to: points[(k + 1) % points.count], radius: width / 2) }
     }
 
+    /// Adds dashes (capsules `width` wide) along a polyline: stitching, perforated lines.
+    public mutating func addDashes(_ points: [SIMD2<Float>], dash: Float, gap: Float, width: Float) {
+        var carried: Float = 0
+        for k in 1..<max(points.count, 1) {
+            let a = points[k - 1]
+            let b = points[k]
+            let l = simdLength(b - a)
+            guard l > 0 else { continue }
+            var s = carried
+            while s < l {
+                addCapsule(from: a + (b - a) * (s / l), to: a + (b - a) * (min(s + dash, l) / l), radius: width / 2)
+                s += dash + gap
+            }
+            carried = s - l
+        }
+    }
+
     /// Adds every polygon of another path, moved by `offset` and scaled by `scale` about the origin.
     public mutating func append(_ other: Path2D, scale: Float = 1, offset: SIMD2<Float> = .zero) {
         close()

@@ -1,6 +1,7 @@
 import Foundation
 import Render
 import Testing
+import VitrineTestSupport
 
 @testable import AssetGenerator
 
@@ -48,13 +49,17 @@ import Testing
         #expect((variants?.count ?? 0) == e.variants)
     }
 
-    /// Every texture decodes, is 256-1024 px, and normal maps point outwards.
+    /// Every texture decodes, is 256-1024 px, and normal maps point outwards. The decoded
+    /// textures are left as PNGs in .build/test-artifacts/textures for a look.
     @Test(arguments: products) func texturesDecode(_ e: Expectation) throws {
         let glb = try GLBInspector(try #require(Generated.file(e.path)))
         let images = glb.array("images")
         #expect(!images.isEmpty)
+        let artifacts = Fixtures.artifactDirectory("textures")
         for (k, info) in images.enumerated() {
             let image = try ImageCodec.decodeRGBA8(try glb.image(k))
+            let name = info["name"] as? String ?? "image\(k)"
+            try? Data(try PNGCodec.encode(image)).write(to: artifacts.appendingPathComponent("\(name).png"))
             #expect(max(image.width, image.height) >= 256 && max(image.width, image.height) <= 1024, "\(info)")
             if (info["name"] as? String ?? "").hasSuffix("normal") {
                 var blue = 0

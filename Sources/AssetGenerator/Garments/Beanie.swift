@@ -82,9 +82,9 @@ enum Beanie {
             dash: 5, gap: 3, width: 1.6)
         canvas.fill(stitch, color: Color.hex(0xE9DCC4, alpha: 0.8))
         let word = "VITRINE"
-        let w = StrokeFont.width(word, capHeight: 18, weight: 0.15, tracking: 0.3)
         canvas.fill(
-            StrokeFont.path(word, origin: SIMD2(cx - w / 2, 505), capHeight: 18, weight: 0.15, tracking: 0.3),
+            StrokeFont.centred(
+                word, centreX: cx, baseline: 505, capHeight: 18, weight: 0.15, tracking: 0.3),
             color: Color.hex(0x6E4A2C))
         drawPompom(&canvas)
         return canvas.image()

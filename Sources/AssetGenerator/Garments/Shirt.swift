@@ -63,15 +63,7 @@ enum Shirt {
     }()
 
     static func shading(_ p: SIMD2<Float>) -> Float {
-        var f = folds.factor(p)
-        if let s = shape.sleeveCoordinates(p) {
-            let across = s.y / shape.sleeveHalfWidth
-            f *= 1 - 0.12 * min(across * across, 1.5)
-        } else {
-            let x = (p.x - shape.cx) / (shape.hemCorner.x - shape.cx)
-            f *= 1 - 0.1 * x * x * x * x
-        }
-        return f
+        shape.shading(p, folds: folds, sleeveDepth: 0.12, bodyDepth: 0.1)
     }
 
     // MARK: - Drawing

@@ -43,15 +43,7 @@ enum TShirt {
 
     /// The shading: side falloff, sleeve roundness and drape folds.
     static func shading(_ p: SIMD2<Float>) -> Float {
-        var f = folds.factor(p)
-        if let s = shape.sleeveCoordinates(p) {
-            let across = s.y / shape.sleeveHalfWidth
-            f *= 1 - 0.1 * min(across * across, 1.5)
-        } else {
-            let x = (p.x - shape.cx) / (shape.hemCorner.x - shape.cx)
-            f *= 1 - 0.09 * x * x * x * x
-        }
-        return f
+        shape.shading(p, folds: folds, sleeveDepth: 0.1, bodyDepth: 0.09)
     }
 
     static let folds: FoldField = {
@@ -164,15 +156,15 @@ enum TShirt {
         canvas.fill(peaks, color: cream)
         let word = "VITRINE"
         let cap: Float = 42
-        let w = StrokeFont.width(word, capHeight: cap, weight: 0.17, tracking: 0.18)
         canvas.fill(
-            StrokeFont.path(word, origin: SIMD2(cx - w / 2, cy + 130), capHeight: cap, weight: 0.17, tracking: 0.18),
+            StrokeFont.centred(
+                word, centreX: cx, baseline: cy + 130, capHeight: cap, weight: 0.17, tracking: 0.18),
             color: cream)
         let sub = "OUTDOOR SUPPLY CO"
         let cap2: Float = 14
-        let w2 = StrokeFont.width(sub, capHeight: cap2, weight: 0.14, tracking: 0.45)
         canvas.fill(
-            StrokeFont.path(sub, origin: SIMD2(cx - w2 / 2, cy + 160), capHeight: cap2, weight: 0.14, tracking: 0.45),
+            StrokeFont.centred(
+                sub, centreX: cx, baseline: cy + 160, capHeight: cap2, weight: 0.14, tracking: 0.45),
             color: orange)
     }
 }

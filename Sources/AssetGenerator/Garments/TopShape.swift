@@ -109,6 +109,20 @@ struct TopShape: Sendable {
     /// Half-width of the sleeve at the armhole.
     var sleeveHalfWidth: Float { simdLength(shoulder - armpit) / 2 }
 
+    /// Brightness at `p`: the folds, times a rounding falloff across each sleeve
+    /// (`sleeveDepth` darker at its edges) and towards the body's sides (`bodyDepth`).
+    func shading(_ p: SIMD2<Float>, folds: FoldField, sleeveDepth: Float, bodyDepth: Float) -> Float {
+        var f = folds.factor(p)
+        if let s = sleeveCoordinates(p) {
+            let across = s.y / sleeveHalfWidth
+            f *= 1 - sleeveDepth * min(across * across, 1.5)
+        } else {
+            let x = (p.x - cx) / (hemCorner.x - cx)
+            f *= 1 - bodyDepth * x * x * x * x
+        }
+        return f
+    }
+
     // MARK: - Anchors
 
     /// The top's anchors; `wrists` for long sleeves (elbows then sit mid-sleeve).

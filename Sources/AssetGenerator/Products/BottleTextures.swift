@@ -22,19 +22,19 @@ struct BottleTextures {
         path.addCircle(center: SIMD2(cx - 17, markY - 31), radius: 6)
         let word = "TRAILHEAD"
         let cap: Float = 40
-        let w = StrokeFont.width(word, capHeight: cap, weight: 0.14, tracking: 0.3)
         path.append(
-            StrokeFont.path(word, origin: SIMD2(cx - w / 2, markY + 64), capHeight: cap, weight: 0.14, tracking: 0.3))
+            StrokeFont.centred(
+                word, centreX: cx, baseline: markY + 64, capHeight: cap, weight: 0.14, tracking: 0.3))
         let line = "INSULATED STEEL"
         let cap2: Float = 11
-        let w2 = StrokeFont.width(line, capHeight: cap2, weight: 0.12, tracking: 0.55)
         path.append(
-            StrokeFont.path(line, origin: SIMD2(cx - w2 / 2, markY + 92), capHeight: cap2, weight: 0.12, tracking: 0.55)
+            StrokeFont.centred(
+                line, centreX: cx, baseline: markY + 92, capHeight: cap2, weight: 0.12, tracking: 0.55)
         )
         let volume = "750 ML"
-        let w3 = StrokeFont.width(volume, capHeight: cap2, weight: 0.12, tracking: 0.4)
         path.append(
-            StrokeFont.path(volume, origin: SIMD2(cx - w3 / 2, 930), capHeight: cap2, weight: 0.12, tracking: 0.4))
+            StrokeFont.centred(
+                volume, centreX: cx, baseline: 930, capHeight: cap2, weight: 0.12, tracking: 0.4))
         let s = Float(size) / 1024
         return path.mapped { $0 * s }
     }
@@ -54,30 +54,15 @@ struct BottleTextures {
 
     /// Orange-peel texture of powder coat: a 256-texel tile repeated 4 x 4 over the body.
     func normal() -> RGBA8Image {
-        let n = 256
-        var heights = [Float](repeating: 0, count: n * n)
-        for y in 0..<n {
-            for x in 0..<n {
-                let u = (Float(x) + 0.5) / Float(n)
-                let v = (Float(y) + 0.5) / Float(n)
-                heights[y * n + x] = 0.25 * noise.fbm(u * 32, v * 32, octaves: 2, period: 32)
-            }
+        NormalMap.fromHeights(width: 256, height: 256, strength: 1, wrapX: true, wrapY: true) { uv, _ in
+            0.25 * noise.fbm(uv.x * 32, uv.y * 32, octaves: 2, period: 32)
         }
-        return NormalMap.fromHeights(heights, width: n, height: n, strength: 1, wrapX: true, wrapY: true)
     }
 
     /// Brushed steel: fine streaks running around the base.
     func brushed() -> RGBA8Image {
-        let w = 512
-        let h = 128
-        var heights = [Float](repeating: 0, count: w * h)
-        for y in 0..<h {
-            for x in 0..<w {
-                let u = (Float(x) + 0.5) / Float(w)
-                let v = (Float(y) + 0.5) / Float(h)
-                heights[y * w + x] = noise.fbm(u * 4, v * 160, octaves: 3, period: 4)
-            }
+        NormalMap.fromHeights(width: 512, height: 128, strength: 0.8, wrapX: true, wrapY: false) { uv, _ in
+            noise.fbm(uv.x * 4, uv.y * 160, octaves: 3, period: 4)
         }
-        return NormalMap.fromHeights(heights, width: w, height: h, strength: 0.8, wrapX: true, wrapY: false)
     }
 }

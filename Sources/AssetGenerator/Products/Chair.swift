@@ -93,41 +93,37 @@ enum Chair {
     }
 
     static func splayedLegs() -> MeshData {
+        var mesh = MeshData()
+        for side: Float in [-1, 1] {
+            // Front leg: a slight splay, 32 mm at the seat down to 22 mm at the floor.
+            mesh.append(
+                leg(12) { t in
+                    (SIMD3(side * (0.208 - 0.01 * t), 0.42 * t, 0.205 - 0.012 * t), 0.011 + 0.005 * t)
+                })
+            // Back leg and post, from the floor to the top of the backrest.
+            mesh.append(
+                leg(24) { t in
+                    let y = 0.8 * t
+                    return (
+                        SIMD3(side * 0.198, y, backPost(y)),
+                        y < 0.42 ? 0.011 + 0.005 * y / 0.42 : 0.016 - 0.003 * (y - 0.42) / 0.38
+                    )
+                })
+        }
+        return mesh
+    }
+
+    /// A round turned leg along `point(t)` (t from 0 at the floor to 1), with its radius.
+    static func leg(_ steps: Int, _ point: (Float) -> (SIMD3<Float>, Float)) -> MeshData {
         let section: [SIMD2<Float>] = (0..<18).map { k in
             let a = 2 * DMath.pi * Double(k) / 18
             return SIMD2(Float(DMath.cos(a)), Float(DMath.sin(a)))
         }
-        var mesh = MeshData()
-        for side: Float in [-1, 1] {
-            // Front leg: a slight splay, 32 mm at the seat down to 22 mm at the floor.
-            let front: [SIMD3<Float>] = (0...12).map { k in
-                let t = Float(k) / 12
-                return SIMD3(side * (0.208 - 0.01 * t), 0.42 * t, 0.205 - 0.012 * t)
-            }
-            let frontScales = (0...12).map { k in SIMD2<Float>(repeating: 0.011 + 0.005 * Float(k) / 12) }
-            mesh.append(
-                Sweep(
-                    path: front, section: section, scales: frontScales,
-                    frame: .transported(initialNormal: SIMD3(1, 0, 0)),
-                    vPerMetre: 1.6, capEnds: true
-                ).mesh())
-            // Back leg and post, from the floor to the top of the backrest.
-            let back: [SIMD3<Float>] = (0...24).map { k in
-                let y = 0.8 * Float(k) / 24
-                return SIMD3(side * 0.198, y, backPost(y))
-            }
-            let backScales = (0...24).map { k -> SIMD2<Float> in
-                let y = 0.8 * Float(k) / 24
-                return SIMD2(repeating: y < 0.42 ? 0.011 + 0.005 * y / 0.42 : 0.016 - 0.003 * (y - 0.42) / 0.38)
-            }
-            mesh.append(
-                Sweep(
-                    path: back, section: section, scales: backScales,
-                    frame: .transported(initialNormal: SIMD3(1, 0, 0)),
-                    vPerMetre: 1.6, capEnds: true
-                ).mesh())
-        }
-        return mesh
+        let samples = (0...steps).map { point(Float($0) / Float(steps)) }
+        return Sweep(
+            path: samples.map(\.0), section: section, scales: samples.map { SIMD2(repeating: $0.1) },
+            frame: .transported(initialNormal: SIMD3(1, 0, 0)), vPerMetre: 1.6, capEnds: true
+        ).mesh()
     }
 
     /// The seat's apron: four rails between the legs, grain along their length.

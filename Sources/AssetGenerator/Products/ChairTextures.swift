@@ -51,11 +51,9 @@ struct ChairTextures {
 
     func fabricNormal() -> RGBA8Image {
         let n = Self.fabricSize
-        var heights = [Float](repeating: 0, count: n * n)
-        for y in 0..<n {
-            for x in 0..<n { heights[y * n + x] = weave(x, y).height }
+        return NormalMap.fromHeights(width: n, height: n, strength: 1.5, wrapX: true, wrapY: true) { _, pixel in
+            weave(pixel.x, pixel.y).height
         }
-        return NormalMap.fromHeights(heights, width: n, height: n, strength: 1.5, wrapX: true, wrapY: true)
     }
 
     /// Oak grain: streaks along v with a slow figure, pores as short dark dashes.
@@ -84,16 +82,8 @@ struct ChairTextures {
     }
 
     func woodNormal() -> RGBA8Image {
-        let n = 512
-        var heights = [Float](repeating: 0, count: n * n)
-        for y in 0..<n {
-            for x in 0..<n {
-                let u = (Float(x) + 0.5) / Float(n)
-                let v = (Float(y) + 0.5) / Float(n)
-                heights[y * n + x] =
-                    0.6 * grain(u, v) - 0.4 * max(0, noise.fbm(u * 180, v * 12, octaves: 2, period: 180) - 0.25)
-            }
+        NormalMap.fromHeights(width: 512, height: 512, strength: 1.5, wrapX: true, wrapY: true) { uv, _ in
+            0.6 * grain(uv.x, uv.y) - 0.4 * max(0, noise.fbm(uv.x * 180, uv.y * 12, octaves: 2, period: 180) - 0.25)
         }
-        return NormalMap.fromHeights(heights, width: n, height: n, strength: 1.5, wrapX: true, wrapY: true)
     }
 }

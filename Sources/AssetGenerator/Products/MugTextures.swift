@@ -84,16 +84,14 @@ struct MugTextures {
         // The name under the badge, then a small line.
         let name = "MORNING"
         let capName: Float = 24
-        let w = StrokeFont.width(name, capHeight: capName, weight: 0.15, tracking: 0.16)
         path.append(
-            StrokeFont.path(
-                name, origin: SIMD2(cx - w / 2, top + 2 * r + 40), capHeight: capName, weight: 0.15, tracking: 0.16))
+            StrokeFont.centred(
+                name, centreX: cx, baseline: top + 2 * r + 40, capHeight: capName, weight: 0.15, tracking: 0.16))
         let sub = "COFFEE & CO"
         let capSub: Float = 10
-        let ws = StrokeFont.width(sub, capHeight: capSub, weight: 0.13, tracking: 0.5)
         path.append(
-            StrokeFont.path(
-                sub, origin: SIMD2(cx - ws / 2, top + 2 * r + 62), capHeight: capSub, weight: 0.13, tracking: 0.5))
+            StrokeFont.centred(
+                sub, centreX: cx, baseline: top + 2 * r + 62, capHeight: capSub, weight: 0.13, tracking: 0.5))
         return path.mapped { $0 * s }
     }
 
@@ -149,17 +147,11 @@ struct MugTextures {
     func normal() -> RGBA8Image {
         let w = Self.colorSize.width / 2
         let h = Self.colorSize.height / 2
-        var heights = [Float](repeating: 0, count: w * h)
-        for y in 0..<h {
-            for x in 0..<w {
-                let u = (Float(x) + 0.5) / Float(w)
-                let v = (Float(y) + 0.5) / Float(h)
-                let g = glaze(u, v, texel: 2 / Float(h))
-                let wave = noise.fbm(u * 10, v * 4, octaves: 3, period: 10)
-                let grain = noise.fbm(u * 200, v * 75, octaves: 2, period: 200)
-                heights[y * w + x] = g * (1.2 + 0.8 * wave) + (1 - g) * 0.35 * grain
-            }
+        return NormalMap.fromHeights(width: w, height: h, strength: 1, wrapX: true, wrapY: false) { uv, _ in
+            let g = glaze(uv.x, uv.y, texel: 2 / Float(h))
+            let wave = noise.fbm(uv.x * 10, uv.y * 4, octaves: 3, period: 10)
+            let grain = noise.fbm(uv.x * 200, uv.y * 75, octaves: 2, period: 200)
+            return g * (1.2 + 0.8 * wave) + (1 - g) * 0.35 * grain
         }
-        return NormalMap.fromHeights(heights, width: w, height: h, strength: 1, wrapX: true, wrapY: false)
     }
 }

@@ -190,34 +190,23 @@ struct ShoeTextures {
             }
             return SIMD4(h * 0.25 + 0.5, 0, 0, 1)
         }
-        var field = [Float](repeating: 0, count: n * n)
-        for y in 0..<n {
-            for x in 0..<n {
-                let u = (Float(x) + 0.5) / Float(n)
-                let v = (Float(y) + 0.5) / Float(n)
-                let grain = noise.fbm(u * 220, v * 220, octaves: 2)
-                field[y * n + x] = (heights.pixels[y * n + x].x - 0.5) * 4 + 0.1 * grain
-            }
+        return NormalMap.fromHeights(width: n, height: n, strength: 1.2, wrapX: false, wrapY: false) { uv, pixel in
+            let grain = noise.fbm(uv.x * 220, uv.y * 220, octaves: 2)
+            return (heights.pixels[pixel.y * n + pixel.x].x - 0.5) * 4 + 0.1 * grain
         }
-        return NormalMap.fromHeights(field, width: n, height: n, strength: 1.2, wrapX: false, wrapY: false)
     }
 
     /// Outsole tread: a herringbone of grooves, tiling every 10 cm (UVs are metres x 10).
     func tread() -> RGBA8Image {
-        let n = 256
-        var field = [Float](repeating: 0, count: n * n)
-        for y in 0..<n {
-            for x in 0..<n {
-                let u = (Float(x) + 0.5) / Float(n) * 16
-                let v = (Float(y) + 0.5) / Float(n) * 16
-                let column = Int(u.rounded(.down))
-                let slant = column % 2 == 0 ? v + u : v - u
-                let phase = slant - slant.rounded(.down)
-                let groove = Color.smoothstep(0.1, 0.2, phase) * (1 - Color.smoothstep(0.75, 0.85, phase))
-                field[y * n + x] = groove + 0.08 * noise.fbm(u * 4, v * 4, octaves: 2, period: 64)
-            }
+        NormalMap.fromHeights(width: 256, height: 256, strength: 1.5, wrapX: true, wrapY: true) { uv, _ in
+            let u = uv.x * 16
+            let v = uv.y * 16
+            let column = Int(u.rounded(.down))
+            let slant = column % 2 == 0 ? v + u : v - u
+            let phase = slant - slant.rounded(.down)
+            let groove = Color.smoothstep(0.1, 0.2, phase) * (1 - Color.smoothstep(0.75, 0.85, phase))
+            return groove + 0.08 * noise.fbm(u * 4, v * 4, octaves: 2, period: 64)
         }
-        return NormalMap.fromHeights(field, width: n, height: n, strength: 1.5, wrapX: true, wrapY: true)
     }
 
     /// Midsole sidewall detail (grey, tinted by each colourway's factor): a fine groove

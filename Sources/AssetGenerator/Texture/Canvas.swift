@@ -45,16 +45,7 @@ public struct Canvas: Sendable {
 
     /// Paints `path` with a colour computed per pixel (straight alpha) over the canvas.
     public mutating func fill(_ path: Path2D, shader: (Int, Int) -> SIMD4<Float>) {
-        let mask = CoverageMask(path, imageWidth: width, imageHeight: height)
-        for my in 0..<mask.height {
-            for mx in 0..<mask.width {
-                let coverage = min(mask.values[my * mask.width + mx], 1)
-                guard coverage > 0 else { continue }
-                let x = mask.x0 + mx
-                let y = mask.y0 + my
-                blend(x: x, y: y, color: shader(x, y), coverage: coverage)
-            }
-        }
+        fill(CoverageMask(path, imageWidth: width, imageHeight: height), shader: shader)
     }
 
     /// Paints through a coverage mask already computed (several colours in one shape).

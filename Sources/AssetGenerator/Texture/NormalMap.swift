@@ -2,6 +2,24 @@ import Render
 
 /// Tangent-space normal maps from height fields.
 public enum NormalMap {
+    /// A normal map from a height function evaluated at every pixel centre.
+    /// - Parameters:
+    ///   - field: the height at a pixel, given its centre in 0...1 texture coordinates and
+    ///     its column and row.
+    public static func fromHeights(
+        width: Int, height: Int, strength: Float, wrapX: Bool, wrapY: Bool,
+        field: (_ uv: SIMD2<Float>, _ pixel: SIMD2<Int>) -> Float
+    ) -> RGBA8Image {
+        var heights = [Float](repeating: 0, count: width * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let uv = SIMD2((Float(x) + 0.5) / Float(width), (Float(y) + 0.5) / Float(height))
+                heights[y * width + x] = field(uv, SIMD2(x, y))
+            }
+        }
+        return fromHeights(heights, width: width, height: height, strength: strength, wrapX: wrapX, wrapY: wrapY)
+    }
+
     /// A normal map (glTF convention: +X = increasing u, +Y = up in the picture, +Z out of the
     /// surface, encoded as `n * 0.5 + 0.5`) from heights in texels.
     /// - Parameters:

@@ -35,6 +35,15 @@ public enum StrokeFont {
         return path
     }
 
+    /// The outline of `text` centred on `centreX`, its baseline at `baseline`.
+    public static func centred(
+        _ text: String, centreX: Float, baseline: Float, capHeight: Float, weight: Float = 0.12, tracking: Float = 0.12
+    ) -> Path2D {
+        let w = width(text, capHeight: capHeight, weight: weight, tracking: tracking)
+        return path(
+            text, origin: SIMD2(centreX - w / 2, baseline), capHeight: capHeight, weight: weight, tracking: tracking)
+    }
+
     /// The advance width of `text` in pixels (ink extent, without the stroke's round ends).
     public static func width(_ text: String, capHeight: Float, weight: Float = 0.12, tracking: Float = 0.12) -> Float {
         let scale = capHeight / 10

@@ -48,13 +48,25 @@ public enum ItemCategory: String, CaseIterable, Sendable {
         }
     }
 
-    /// Drawing order when several items are layered: clothes first, then head items.
-    public var layer: Int {
+    /// Default drawing order when several items are layered, lower first (an item's JSON may
+    /// set its own `layer`): dress 10, top 20, glasses 30, hat 40, as in `docs/assets.md`.
+    public var defaultLayer: Int {
         switch self {
-        case .dress: 0
-        case .top: 1
-        case .glasses: 2
-        case .hat: 3
+        case .dress: 10
+        case .top: 20
+        case .glasses: 30
+        case .hat: 40
+        }
+    }
+
+    /// How much of `TryOnOptions.shadingStrength` the category takes. Clothes lie on the body
+    /// whose light the photo shows (1); glasses sit in front of the face (0.5); a hat covers
+    /// hair and background, whose brightness says nothing about its light (0).
+    public var shadingWeight: Double {
+        switch self {
+        case .top, .dress: 1
+        case .glasses: 0.5
+        case .hat: 0
         }
     }
 }

@@ -5,13 +5,15 @@
 ///   "anchors": { "neck": [400, 30], "left_shoulder": [620, 70], "right_shoulder": [180, 70],
 ///                "left_hip": [580, 800], "right_hip": [220, 800] } }
 /// ```
-/// Anchors may also be `{"x": .., "y": ..}` objects or a list of `{"name", "x", "y"}`. Unknown
-/// fields are ignored; `image` must be a plain file name in the catalogue folder.
+/// Anchors may also be `{"x": .., "y": ..}` objects or a list of `{"name", "x", "y"}`;
+/// `layer` (optional) sets the drawing order. Other fields (`id`, `name`, `offItem`, `markers`,
+/// ...: see `docs/assets.md`) are ignored; `image` must be a plain file name in the folder.
 struct ItemDescription {
     var category: ItemCategory
     var anchors: [BodyPoint: SIMD2<Double>]
     var imageFile: String?
     var size: SIMD2<Int>?
+    var layer: Int?
 
     /// Parses and checks the JSON (anchor names against the category are checked later by
     /// `TryOnItem`).
@@ -50,6 +52,13 @@ struct ItemDescription {
                 w.isFinite, h.isFinite, w >= 1, h >= 1, w <= 65536, h <= 65536, w == w.rounded(), h == h.rounded()
             else { throw bad("\"size\" must be [width, height] in pixels") }
             self.size = SIMD2(Int(w), Int(h))
+        }
+
+        if let layer = root["layer"] {
+            guard let n = layer.number, n.isFinite, n == n.rounded(), abs(n) <= 1_000_000 else {
+                throw bad("\"layer\" must be an integer")
+            }
+            self.layer = Int(n)
         }
 
         guard let anchorsValue = root["anchors"] else { throw bad("\(id).json has no \"anchors\"") }

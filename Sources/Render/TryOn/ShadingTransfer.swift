@@ -16,8 +16,10 @@ enum ShadingTransfer {
     ///   - mesh: the warped mesh (positions in canvas pixels).
     ///   - photo: the canvas before this item is drawn.
     ///   - options: strength, floor, percentile and blur.
-    static func apply(to mesh: inout WarpMesh, photo: CanvasView, options: TryOnOptions) {
-        guard options.shadingStrength > 0,
+    ///   - category: scales the strength (`ItemCategory.shadingWeight`).
+    static func apply(to mesh: inout WarpMesh, photo: CanvasView, options: TryOnOptions, category: ItemCategory) {
+        let weight = options.shadingStrength * category.shadingWeight
+        guard weight > 0,
             let box = mesh.pixelBounds(canvasWidth: photo.width, canvasHeight: photo.height)
         else { return }
         let extent = Double(max(box.maxX - box.minX, box.maxY - box.minY))
@@ -51,7 +53,7 @@ enum ShadingTransfer {
         samples.sort()
         let rank = min(samples.count - 1, Int(Double(samples.count - 1) * options.shadingPercentile))
         let lit = max(samples[rank], 8)
-        let strength = Float(options.shadingStrength)
+        let strength = Float(weight)
         let floor = Float(options.minShade)
         for i in 0..<luma.count where used[i] {
             let ratio = luma[i] / lit

@@ -6,6 +6,9 @@ public struct TryOnItem: Sendable {
     public let id: String
     /// What the item is.
     public let category: ItemCategory
+    /// Drawing order when several items are worn, lower first (`category.defaultLayer` unless
+    /// the item's JSON says).
+    public let layer: Int
     /// Anchors in item pixels (origin top-left, y down), named after the body points they sit
     /// on; left/right are the wearer's.
     public let anchors: [BodyPoint: SIMD2<Double>]
@@ -32,13 +35,14 @@ public struct TryOnItem: Sendable {
     ///   - category: decides which anchors are allowed and required.
     ///   - image: straight-alpha RGBA8.
     ///   - anchors: anchor positions in image pixels.
+    ///   - layer: drawing order; `nil` for the category's default.
     ///   - featherTexels: width of the feathered alpha edge in texels of the drawn mip level.
     /// - Throws: `TryOnError.invalidItem` naming what is wrong (bad id, empty or huge image, an
     ///   anchor name the category does not know, a missing required anchor, an anchor outside
     ///   the image, two anchors on the same spot, a fully transparent image).
     public init(
         id: String, category: ItemCategory, image: RGBA8Image, anchors: [BodyPoint: SIMD2<Double>],
-        featherTexels: Double = 1.5
+        layer: Int? = nil, featherTexels: Double = 1.5
     ) throws {
         try Self.validate(id: id)
         guard image.width > 0, image.height > 0 else {
@@ -89,6 +93,7 @@ public struct TryOnItem: Sendable {
         }
         self.id = id
         self.category = category
+        self.layer = layer ?? category.defaultLayer
         self.anchors = anchors
         self.opaqueBounds = bounds
         self.occupancy = ItemOccupancy(image)
@@ -115,7 +120,7 @@ public struct TryOnItem: Sendable {
         }
         return try TryOnItem(
             id: id, category: description.category, image: decoded, anchors: description.anchors,
-            featherTexels: featherTexels)
+            layer: description.layer, featherTexels: featherTexels)
     }
 
     /// Checks a catalogue id: 1-64 characters from `A-Z a-z 0-9 - _ .`, not starting with `.`.

@@ -31,7 +31,7 @@ public struct TryOnOptions: Hashable, Sendable {
     /// How much the garment takes on the photo's shading, 0 (off) ... 1.
     public var shadingStrength: Double = 0.8
     /// Darkest shading factor.
-    public var minShade: Double = 0.5
+    public var minShade: Double = 0.6
     /// Percentile (0...1) of the photo's blurred luma under the garment taken as "fully lit".
     public var shadingPercentile: Double = 0.8
     /// Blur of the photo's luma before shading, as a fraction of the garment's size on the photo.

@@ -39,7 +39,9 @@ extension TryOnRenderer {
                 meshes.append(WarpMesh(item: item, warp: warp, canvasWidth: width, canvasHeight: height))
             }
             timings.fit = clock.lap()
-            for i in meshes.indices { ShadingTransfer.apply(to: &meshes[i], photo: view, options: options) }
+            for i in meshes.indices {
+                ShadingTransfer.apply(to: &meshes[i], photo: view, options: options, category: items[i].category)
+            }
             timings.shading = clock.lap()
             for (item, mesh) in zip(items, meshes) {
                 options.shadow?.apply(mesh: mesh, texture: item.texture, canvas: view)

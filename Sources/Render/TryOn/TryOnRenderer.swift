@@ -80,9 +80,9 @@ public struct TryOnRenderer: Sendable {
         guard !ids.isEmpty else { throw TryOnError.invalidOption(name: "items", reason: "name at least one item") }
         guard ids.count <= 16 else { throw TryOnError.invalidOption(name: "items", reason: "at most 16 items") }
         let items = try ids.map { try catalogue.item($0) }
-        // Clothes first, then glasses, then hats; the given order within a layer.
+        // By layer (dress 10, top 20, glasses 30, hat 40 unless the item says), then as given.
         return items.enumerated().sorted {
-            ($0.element.category.layer, $0.offset) < ($1.element.category.layer, $1.offset)
+            ($0.element.layer, $0.offset) < ($1.element.layer, $1.offset)
         }
         .map(\.element)
     }

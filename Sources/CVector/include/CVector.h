@@ -50,6 +50,24 @@ CV_INLINE uint32_t v_movemask8(vi8 m) {
     return r;
 }
 
+// MARK: - 8 lanes, masks and compares (results are -1 / 0 per lane)
+/// Lanes where `a < b` (false for NaN).
+CV_INLINE vi8 v_lt8(vf8 a, vf8 b) { return a < b; }
+/// Lanes where `a <= b` (false for NaN).
+CV_INLINE vi8 v_le8(vf8 a, vf8 b) { return a <= b; }
+/// Bit mask of the lanes whose sign bit is set (bit i = lane i): one `vmovmskps` on AVX.
+CV_INLINE uint32_t v_signmask8(vi8 m) {
+#if defined(__AVX__)
+    return (uint32_t)__builtin_ia32_movmskps256((__attribute__((vector_size(32))) float)m);
+#else
+    uint32_t r = 0;
+    for (int i = 0; i < 8; i++) r |= (m[i] < 0 ? 1u : 0u) << i;
+    return r;
+#endif
+}
+/// Arithmetic shift right of every lane (fills with the sign bit).
+CV_INLINE vi8 v_sra8i(vi8 a, int n) { return a >> n; }
+
 // MARK: - 4 lanes
 CV_INLINE vf4 v_sqrt4(vf4 x) { return __builtin_elementwise_sqrt(x); }
 CV_INLINE vf4 v_floor4(vf4 x) { return __builtin_elementwise_floor(x); }

@@ -40,12 +40,7 @@ public struct GoldenSuite: Sendable {
     /// Reads and validates a suite (JSON). Relative paths are resolved against its folder.
     /// - Throws: ``BatchFileError`` naming the file and JSON path.
     public init(contentsOf url: URL) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw BatchFileError.unreadable(file: url.path, reason: "cannot read (\(error.localizedDescription))")
-        }
+        let data = try JSONObject.read(url)
         let root = try JSONObject.parse(data, file: url.path)
         try root.checkKeys(["version", "name", "approved", "defaults", "compare", "renders"])
         guard try root.int("version", in: 1...1) == 1 else { throw root.error("version", "is required and must be 1") }

@@ -4,12 +4,7 @@ extension Catalogue {
     /// Reads and validates a catalogue file (JSON).
     /// - Throws: ``BatchFileError`` naming the file and the JSON path of the first problem.
     public init(contentsOf url: URL) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw BatchFileError.unreadable(file: url.path, reason: "cannot read (\(error.localizedDescription))")
-        }
+        let data = try JSONObject.read(url)
         try self.init(data: data, file: url)
     }
 

@@ -55,6 +55,8 @@ public struct PrerenderPlan: Sendable {
     public var catalogue: Catalogue
     /// Assets in work order.
     public var assets: [Asset]
+    /// Wall seconds spent loading the models.
+    public var loadSeconds: Double = 0
     /// Frames in the whole plan.
     public var totalUnits: Int { assets.last?.units.upperBound ?? 0 }
 
@@ -63,6 +65,7 @@ public struct PrerenderPlan: Sendable {
     /// one unit per frame it would have had (one variant when they are unknown).
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
+        let start = DispatchTime.now().uptimeNanoseconds
         var assets: [Asset] = []
         var next = 0
         for entry in catalogue.assets {
@@ -78,6 +81,7 @@ public struct PrerenderPlan: Sendable {
             assets.append(asset)
         }
         self.assets = assets
+        loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
     /// Loads one asset and lays out its groups.

@@ -22,8 +22,13 @@ public struct PrerenderSummary: Codable, Sendable, Equatable {
     public var manifests = 0
     /// Assets reported and skipped.
     public var brokenAssets: [BrokenAsset] = []
-    /// Wall time of the run in seconds.
+    /// Wall time of the run in seconds, loading the models included.
     public var seconds: Double = 0
+    /// Wall seconds loading the catalogue's models (plan), preparing scenes (textures, mip
+    /// chains), and checking complete assets + writing sprite sheets and manifests.
+    public var loadSeconds: Double = 0
+    public var prepareSeconds: Double = 0
+    public var finalizeSeconds: Double = 0
     /// Seconds summed over workers: rendering, encoding, hashing + writing files.
     public var renderSeconds: Double = 0
     public var encodeSeconds: Double = 0

@@ -49,6 +49,7 @@ public struct Prerenderer: Sendable {
         for (asset, units) in zip(plan.assets, mine) where !units.isEmpty {
             renderAsset(asset, units: units, renderers: renderers, tally: tally)
         }
+        let finalizeStart = DispatchTime.now().uptimeNanoseconds
         for asset in plan.assets where asset.error == nil && !tally.isBroken(asset.entry.id) {
             do {
                 if try finalize(asset) { tally.update { $0.manifests += 1 } }
@@ -58,8 +59,11 @@ public struct Prerenderer: Sendable {
             }
         }
         progress.finish()
+        let end = DispatchTime.now().uptimeNanoseconds
         return tally.update {
-            $0.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            $0.finalizeSeconds = Double(end - finalizeStart) / 1e9
+            $0.loadSeconds = plan.loadSeconds
+            $0.seconds = Double(end - start) / 1e9 + plan.loadSeconds
             return $0
         }
     }
@@ -90,8 +94,10 @@ public struct Prerenderer: Sendable {
         tally.update { $0.frames += units.count }
         guard !todo.isEmpty, let scene = asset.scene else { return }
         let prepared: PreparedScene
+        let t0 = DispatchTime.now().uptimeNanoseconds
         do {
             prepared = try PreparedScene(scene: scene)
+            tally.update { $0.prepareSeconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 }
         } catch {
             markBroken(id, "\(asset.entry.url.path): \(error)", units: todo.map(\.unit), tally: tally, counted: true)
             return

@@ -7,6 +7,15 @@ struct JSONObject {
     let path: String
     let values: [String: Any]
 
+    /// Reads a file's bytes.
+    /// - Throws: ``BatchFileError/unreadable(file:reason:)``.
+    static func read(_ url: URL) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw BatchFileError.unreadable(file: url.path, reason: "no such file, or not readable")
+        }
+        return data
+    }
+
     /// Parses the whole file; the top level must be an object.
     static func parse(_ data: Data, file: String) throws -> JSONObject {
         let any: Any

@@ -130,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "RenderTests",
             dependencies: ["Render", "VitrineTestSupport"],
-            exclude: ["Golden"],
+            exclude: ["Golden", "TryOn/Golden"],
             swiftSettings: hotSwiftSettings
         ),
         .testTarget(

@@ -10,8 +10,8 @@ struct VitrineCommand: AsyncParsableCommand {
         version: RendererVersion.string,
         subcommands: [
             VersionCommand.self, InspectCommand.self, DiffCommand.self, ServeCommand.self, SignCommand.self,
-            RenderCommand.self, TurntableCommand.self, MakeAssetsCommand.self, PrerenderCommand.self,
-            GoldenCommand.self,
+            RenderCommand.self, TurntableCommand.self, MakeAssetsCommand.self, TryOnCommand.self,
+            PrerenderCommand.self, GoldenCommand.self,
         ]
     )
 }

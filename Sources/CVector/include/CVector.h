@@ -65,6 +65,17 @@ CV_INLINE uint32_t v_signmask8(vi8 m) {
     return r;
 #endif
 }
+/// Wrapping lane-wise integer add (no undefined behaviour on overflow).
+CV_INLINE vi8 v_add8i(vi8 a, vi8 b) { return (vi8)((vu8)a + (vu8)b); }
+/// Lane-wise bitwise or / and / and-not.
+CV_INLINE vi8 v_or8i(vi8 a, vi8 b) { return a | b; }
+CV_INLINE vi8 v_and8i(vi8 a, vi8 b) { return a & b; }
+CV_INLINE vi8 v_andnot8i(vi8 a, vi8 b) { return ~a & b; }
+/// Every lane set to `x`.
+CV_INLINE vi8 v_splat8i(int32_t x) { return (vi8)(x); }
+/// Lanes where `a < b` as -1, else 0, and the result and-ed with `~m`'s sign lanes: the
+/// rasterizer's "inside (m >= 0) and in front" mask in one call.
+CV_INLINE vi8 v_inside_lt8(vi8 m, vf8 a, vf8 b) { return ~(m >> 31) & (a < b); }
 /// Arithmetic shift right of every lane (fills with the sign bit).
 CV_INLINE vi8 v_sra8i(vi8 a, int n) { return a >> n; }
 

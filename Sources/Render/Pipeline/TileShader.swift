@@ -80,18 +80,28 @@ struct TileShader {
     }
 }
 
-/// The interpolants of the last few triangles shaded (neighbouring pixels mostly share one).
+/// The interpolants of the last two triangles shaded (neighbouring pixels mostly share one;
+/// along an edge they alternate between two), held inline without heap memory.
 struct InterpolantCache {
-    private var ids = SIMD4<UInt32>(repeating: VisibilityTile.empty)
-    private var entries: [TriangleInterpolant?] = [nil, nil, nil, nil]
+    private var idA = VisibilityTile.empty
+    private var idB = VisibilityTile.empty
+    private var a: TriangleInterpolant?
+    private var b: TriangleInterpolant?
 
     @inline(__always)
     mutating func interpolant(_ id: UInt32, context: FrameContext) -> TriangleInterpolant {
-        let slot = Int(id & 3)
-        if ids[slot] == id, let t = entries[slot] { return t }
+        if id == idA, let t = a { return t }
+        if id == idB, let t = b {
+            // Keep the most recent in A.
+            swap(&idA, &idB)
+            swap(&a, &b)
+            return t
+        }
         let t = context.interpolant(id)
-        ids[slot] = id
-        entries[slot] = t
+        idB = idA
+        b = a
+        idA = id
+        a = t
         return t
     }
 }

@@ -28,7 +28,8 @@ struct TileStage: @unchecked Sendable {
         let visibility = scratch.tile
         visibility.clear(samples: samples)
         let rasterizer = TileRasterizer(
-            tile: visibility, pattern: context.pattern, alphaTest: MaskAlphaTest(context: context))
+            tile: visibility, pattern: context.pattern, scratch: scratch.sampleEdges,
+            alphaTest: MaskAlphaTest(context: context))
         let tileX = Int32(tx)
         let tileY = Int32(ty)
         for i in opaqueRange {

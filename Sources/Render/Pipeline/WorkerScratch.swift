@@ -6,6 +6,8 @@ final class WorkerScratch: @unchecked Sendable {
     let colors: UnsafeMutablePointer<SIMD4<Float>>
     /// Sample masks per pixel for the blended pass (row stride 64).
     let masks: UnsafeMutablePointer<UInt32>
+    /// The rasterizer's per-triangle sample table (8 entries).
+    let sampleEdges: UnsafeMutablePointer<SIMD4<Int32>>
     /// Samples the visibility planes hold.
     private(set) var sampleCapacity: Int
     /// Nanoseconds spent per stage in the current frame.
@@ -22,12 +24,15 @@ final class WorkerScratch: @unchecked Sendable {
         masks = UnsafeMutableRawPointer.allocate(byteCount: VisibilityTile.planeSize * 4, alignment: 64)
             .bindMemory(to: UInt32.self, capacity: VisibilityTile.planeSize)
         masks.initialize(repeating: 0, count: VisibilityTile.planeSize)
+        sampleEdges = .allocate(capacity: 8)
+        sampleEdges.initialize(repeating: .zero, count: 8)
     }
 
     deinit {
         tile.deallocate()
         colors.deallocate()
         UnsafeMutableRawPointer(masks).deallocate()
+        sampleEdges.deallocate()
     }
 
     /// Grows the visibility planes to `samples` if needed and zeroes the counters.

@@ -27,6 +27,7 @@ let package = Package(
     products: [
         .library(name: "Render", targets: ["Render"]),
         .library(name: "PreviewServer", targets: ["PreviewServer"]),
+        .library(name: "AssetGenerator", targets: ["AssetGenerator"]),
         .executable(name: "vitrine", targets: ["vitrine"]),
     ],
     dependencies: [
@@ -68,6 +69,13 @@ let package = Package(
             swiftSettings: hotSwiftSettings
         ),
 
+        // MARK: - Procedural sample assets (vitrine make-assets)
+        .target(
+            name: "AssetGenerator",
+            dependencies: ["Render"],
+            swiftSettings: hotSwiftSettings
+        ),
+
         // MARK: - The HTTP service
         .target(
             name: "PreviewServer",
@@ -93,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "vitrine",
             dependencies: [
-                "Render", "PreviewServer",
+                "Render", "PreviewServer", "AssetGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -111,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "RenderTests",
             dependencies: ["Render", "VitrineTestSupport"],
-            exclude: ["Golden"],
+            exclude: ["Golden", "TryOn/Golden"],
             swiftSettings: hotSwiftSettings
         ),
         .testTarget(
@@ -125,6 +133,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
+            swiftSettings: hotSwiftSettings
+        ),
+        .testTarget(
+            name: "AssetGeneratorTests",
+            dependencies: ["AssetGenerator", "Render", "VitrineTestSupport"],
             swiftSettings: hotSwiftSettings
         ),
         .testTarget(

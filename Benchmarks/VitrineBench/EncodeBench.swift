@@ -21,6 +21,9 @@ struct EncodeBench: ParsableCommand {
     @Flag(help: "Also time the other libdeflate levels and filters (the grid behind the choice of .fast).")
     var explore = false
 
+    @Option(parsing: .upToNextOption, help: "Square sizes for the decode table (textures); none to skip it.")
+    var decodeSizes: [Int] = [1024, 2048]
+
     /// One encoder under test.
     struct Encoder {
         var name: String
@@ -66,6 +69,44 @@ struct EncodeBench: ParsableCommand {
                 let image = squareCrop(source).resized(width: size, height: size)
                 try measure(name: name, image: image)
             }
+        }
+        if !decodeSizes.isEmpty, let (name, frame) = sources.first {
+            try measureDecode(name: name, source: frame)
+        }
+    }
+
+    /// Decode times of textures (PNG written by libpng at zlib 6, JPEG q90) and of an HDR
+    /// environment: what preparing a model and an environment costs.
+    private func measureDecode(name: String, source: RGBA8Image) throws {
+        print("")
+        print("| decode | size | bytes | median ms | p90 ms | median CPU ms |")
+        print("|---|---:|---:|---:|---:|---:|")
+        var inputs: [(String, Int, [UInt8], ([UInt8]) throws -> Void)] = []
+        for size in decodeSizes {
+            let image = squareCrop(source).resized(width: size, height: size)
+            let png = try PNGCodec.encode(image, compression: .libpng(level: 6))
+            let jpeg = try JPEGCodec.encode(image, quality: 90)
+            inputs.append(("PNG RGBA (\(name))", size, png, { _ = try PNGCodec.decodeRGBA8($0) }))
+            inputs.append(("JPEG q90 (\(name))", size, jpeg, { _ = try JPEGCodec.decodeRGBA8($0) }))
+        }
+        let hdrURL = URL(fileURLWithPath: shared).appendingPathComponent("environments/studio_small_03_1k.hdr")
+        if let hdr = FileManager.default.contents(atPath: hdrURL.path) {
+            inputs.append(("Radiance HDR (studio_small_03_1k)", 1024, [UInt8](hdr), { _ = try HDRCodec.decode($0) }))
+        }
+        for (label, size, bytes, decode) in inputs {
+            try decode(bytes)  // warm-up
+            var wall: [Double] = []
+            var cpu: [Double] = []
+            for _ in 0..<runs {
+                let cpuStart = threadCPUSeconds()
+                let start = DispatchTime.now().uptimeNanoseconds
+                try decode(bytes)
+                wall.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                cpu.append((threadCPUSeconds() - cpuStart) * 1000)
+            }
+            print(
+                "| \(label) | \(size)\(label.hasPrefix("Radiance") ? "x512" : "²") | \(bytes.count) | "
+                    + "\(format(percentile(wall, 0.5))) | \(format(percentile(wall, 0.9))) | \(format(percentile(cpu, 0.5))) |")
         }
     }
 

@@ -144,6 +144,8 @@ static int cpng_read_rows(cpng_decoder *decoder, uint8_t *dst, size_t dst_size, 
     }
     for (size_t y = 0; y < height; y++) decoder->rows[y] = dst + y * row_bytes;
     png_read_image(png, decoder->rows);
+    // The chunks after the image data too: their CRCs, and IEND (a file without it is cut).
+    png_read_end(png, NULL);
     return CPNG_OK;
 }
 

@@ -9,8 +9,8 @@ struct VitrineCommand: AsyncParsableCommand {
         abstract: "Render 3D products and try-on pictures for online shops, on the CPU.",
         version: RendererVersion.string,
         subcommands: [
-            VersionCommand.self, ServeCommand.self, SignCommand.self, InspectCommand.self, DiffCommand.self,
-            RenderCommand.self, TurntableCommand.self,
+            VersionCommand.self, InspectCommand.self, DiffCommand.self, ServeCommand.self, SignCommand.self,
+            RenderCommand.self, TurntableCommand.self, MakeAssetsCommand.self, TryOnCommand.self,
         ]
     )
 }

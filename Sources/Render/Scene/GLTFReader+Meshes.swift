@@ -191,7 +191,8 @@ extension GLTFReader {
     /// Counts vertices against ``ImportOptions/maxVertices`` before they are allocated.
     mutating func reserve(vertices: Int, path: String) throws(SceneError) {
         totalVertices += vertices
-        guard totalVertices <= options.maxVertices else {
+        // Indices are UInt32: a primitive cannot have more vertices than they can address.
+        guard totalVertices <= options.maxVertices, vertices <= Int(UInt32.max) else {
             throw .limitExceeded(
                 file: file, jsonPath: path, what: "total vertex count", value: totalVertices, limit: options.maxVertices
             )

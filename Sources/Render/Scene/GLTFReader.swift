@@ -37,8 +37,12 @@ struct GLTFReader {
 
     /// Findings so far.
     var warnings: [SceneWarning] = []
+    /// Warnings past ``maxWarnings``, counted only.
+    var suppressedWarnings = 0
     /// Buffers read so far.
     var loadedBuffers: [Int: [UInt8]] = [:]
+    /// Accessors read so far (the others are reported as unused).
+    var usedAccessors = Set<Int>()
     /// Bytes of the file itself plus every external file read.
     var bytesRead: Int
     /// Vertices and triangles decoded so far (against the limits).
@@ -80,10 +84,17 @@ struct GLTFReader {
         scenes = try collection("scenes", limit: options.maxObjects)
     }
 
-    /// Records a warning.
+    /// Records a warning; past ``maxWarnings`` they are only counted.
     mutating func warn(_ path: String, _ message: String) {
-        warnings.append(SceneWarning(path: path, message: message))
+        if warnings.count < Self.maxWarnings {
+            warnings.append(SceneWarning(path: path, message: message))
+        } else {
+            suppressedWarnings += 1
+        }
     }
+
+    /// Warnings kept per import (a hostile file could otherwise produce millions).
+    static let maxWarnings = 1000
 
     // MARK: - Buffers
 

@@ -55,19 +55,21 @@ struct OBJParser {
                 guard v.count >= minimum else { throw fail("\(what) needs at least \(minimum) numbers") }
                 return v
             }
+            func room(_ count: Int, _ what: String) throws(SceneError) {
+                guard count < options.maxVertices else {
+                    throw .limitExceeded(
+                        file: file, jsonPath: "line \(line)", what: what, value: count + 1, limit: options.maxVertices)
+                }
+            }
             switch t[0].count == 1 ? OBJTokens.text(t[0]) : OBJTokens.text(t[0]).lowercased() {
             case "v":
                 let v = try numbers(3, "v")
-                guard p.positions.count < options.maxVertices else {
-                    throw .limitExceeded(
-                        file: file, jsonPath: "line \(line)", what: "vertex count", value: p.positions.count + 1,
-                        limit: options.maxVertices)
-                }
+                try room(p.positions.count, "vertex count")
                 p.positions.append(SIMD3(v[0], v[1], v[2]))
                 if v.count >= 6 {
-                    if p.colors.count < p.positions.count - 1 {
-                        p.colors.append(contentsOf: repeatElement(SIMD3(1, 1, 1), count: p.positions.count - 1))
-                    }
+                    // Vertices read before the first coloured one are white.
+                    let missing = p.positions.count - 1 - p.colors.count
+                    p.colors.append(contentsOf: repeatElement(SIMD3(1, 1, 1), count: missing))
                     let rgb = v.count >= 7 ? SIMD3(v[4], v[5], v[6]) : SIMD3(v[3], v[4], v[5])
                     p.colors.append(rgb)
                 } else if !p.colors.isEmpty {
@@ -75,20 +77,12 @@ struct OBJParser {
                 }
             case "vt":
                 let v = try numbers(1, "vt")
-                guard p.texcoords.count < options.maxVertices else {
-                    throw .limitExceeded(
-                        file: file, jsonPath: "line \(line)", what: "texture coordinate count",
-                        value: p.texcoords.count + 1, limit: options.maxVertices)
-                }
+                try room(p.texcoords.count, "texture coordinate count")
                 // OBJ puts v = 0 at the bottom of an image, glTF at the top.
                 p.texcoords.append(SIMD2(v[0], 1 - (v.count > 1 ? v[1] : 0)))
             case "vn":
                 let v = try numbers(3, "vn")
-                guard p.normals.count < options.maxVertices else {
-                    throw .limitExceeded(
-                        file: file, jsonPath: "line \(line)", what: "normal count", value: p.normals.count + 1,
-                        limit: options.maxVertices)
-                }
+                try room(p.normals.count, "normal count")
                 p.normals.append(SIMD3(v[0], v[1], v[2]))
             case "f":
                 guard t.count >= 4 else { throw fail("a face needs at least 3 vertices, found \(t.count - 1)") }

@@ -95,9 +95,9 @@ public struct CubeMapChain: @unchecked Sendable {
         let j = min(max(Int(yf), 0), size)
         let fx = min(max(x - xf, 0), 1)
         let fy = min(max(y - yf, 0), 1)
-        let p = texels + lv.offset + face * stride * stride + j * stride + i
+        let p = texels + (lv.offset &+ face &* stride &* stride &+ j &* stride &+ i)
         let top = p[0] + (p[1] - p[0]) * fx
-        let bottom = p[stride] + (p[stride + 1] - p[stride]) * fx
+        let bottom = p[stride] + (p[stride &+ 1] - p[stride]) * fx
         return top + (bottom - top) * fy
     }
 

@@ -1,3 +1,5 @@
+import CVector
+
 /// The hot-loop face of a ``PreparedTexture``: raw pointers and plain values, no reference
 /// counting. Valid while its texture lives (a ``PreparedMaterial`` keeps it alive).
 ///
@@ -115,7 +117,7 @@ public struct TextureView: @unchecked Sendable {
         if filter == .nearest {
             let x = Self.nearestIndex(u, size: l.width, sizeF: l.widthF, wrap: .repeat_)
             let y = Self.nearestIndex(v, size: l.height, sizeF: l.heightF, wrap: .repeat_)
-            return fetch(l.offset + y * l.width + x, table: linearTable)
+            return fetch(l.offset &+ y &* l.width &+ x, table: linearTable)
         }
         return bilinear(l, u, v, wrapU: .repeat_, wrapV: .repeat_, table: linearTable)
     }
@@ -129,7 +131,7 @@ public struct TextureView: @unchecked Sendable {
         if linear { return bilinear(l, u, v, wrapU: wrapU, wrapV: wrapV, table: table) }
         let x = Self.nearestIndex(u, size: l.width, sizeF: l.widthF, wrap: wrapU)
         let y = Self.nearestIndex(v, size: l.height, sizeF: l.heightF, wrap: wrapV)
-        return fetch(l.offset + y * l.width + x, table: table)
+        return fetch(l.offset &+ y &* l.width &+ x, table: table)
     }
 
     /// Bilinear blend of the four texels around (u, v) in level `l`.
@@ -139,12 +141,12 @@ public struct TextureView: @unchecked Sendable {
     ) -> SIMD4<Float> {
         let (x0, x1, fx) = Self.linearIndices(u, size: l.width, sizeF: l.widthF, wrap: wrapU)
         let (y0, y1, fy) = Self.linearIndices(v, size: l.height, sizeF: l.heightF, wrap: wrapV)
-        let r0 = l.offset + y0 * l.width
-        let r1 = l.offset + y1 * l.width
-        let a = fetch(r0 + x0, table: table)
-        let b = fetch(r0 + x1, table: table)
-        let c = fetch(r1 + x0, table: table)
-        let d = fetch(r1 + x1, table: table)
+        let r0 = l.offset &+ y0 &* l.width
+        let r1 = l.offset &+ y1 &* l.width
+        let a = fetch(r0 &+ x0, table: table)
+        let b = fetch(r0 &+ x1, table: table)
+        let c = fetch(r1 &+ x0, table: table)
+        let d = fetch(r1 &+ x1, table: table)
         let top = a + (b - a) * fx
         let bottom = c + (d - c) * fx
         return top + (bottom - top) * fy
@@ -154,6 +156,11 @@ public struct TextureView: @unchecked Sendable {
     @inlinable @inline(__always)
     func fetch(_ index: Int, table: UnsafePointer<Float>) -> SIMD4<Float> {
         let t = texels[index]
+        if table == linearTable {
+            // Data: unpack the four bytes in vector registers (no table loads).
+            let b = SIMD4<Int32>(truncatingIfNeeded: SIMD4<UInt32>(repeating: t) &>> SIMD4(0, 8, 16, 24)) & 0xFF
+            return v_i2f4(b) / 255
+        }
         return SIMD4(
             table[Int(t & 0xFF)], table[Int((t &>> 8) & 0xFF)], table[Int((t &>> 16) & 0xFF)],
             linearTable[Int(t &>> 24)])
@@ -182,9 +189,9 @@ public struct TextureView: @unchecked Sendable {
             let x = (u - u.rounded(.down)) * sizeF - 0.5
             let xf = x.rounded(.down)
             var i0 = Int(xf)
-            var i1 = i0 + 1
-            if i0 < 0 { i0 += size }
-            if i1 >= size { i1 -= size }
+            var i1 = i0 &+ 1
+            if i0 < 0 { i0 = size &- 1 }
+            if i1 >= size { i1 = 0 }
             return (i0, i1, x - xf)
         case .clamp, .mirror:
             // Mirrored repeat is symmetric about texel edges, so it is clamping of the mirrored

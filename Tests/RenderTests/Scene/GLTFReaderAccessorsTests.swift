@@ -202,6 +202,17 @@ import Testing
         #expect(throws: SceneError.self) { try c.importGLB(options: small) }
     }
 
+    @Test func warningsAreCappedAndCounted() throws {
+        var b = GLTFBuilder()
+        let positions = b.addPositions(Self.triangle)
+        var attributes: [String: Any] = ["POSITION": positions]
+        for i in 0..<1500 { attributes["UNKNOWN\(i)"] = positions }
+        b.addMeshNode(["attributes": attributes])
+        let scene = try b.importGLB()
+        #expect(scene.warnings.count == GLTFReader.maxWarnings + 1)
+        #expect(scene.warnings.last?.message == "500 more warnings not listed")
+    }
+
     @Test func colorsVec3GetAlphaOneAndUnorm16IsRead() throws {
         var b = GLTFBuilder()
         let positions = b.addPositions(Self.triangle)

@@ -32,6 +32,25 @@ import Testing
         return Float(sum / Double.pi)
     }
 
+    /// The 9 convolved coefficients (`A_l L_lm / pi`) by direct projection of the panorama.
+    static func numericSH(_ img: RGBFloatImage) -> [SIMD3<Float>] {
+        var sums = [SIMD3<Double>](repeating: .zero, count: 9)
+        for y in 0..<img.height {
+            let theta = (Double(y) + 0.5) / Double(img.height) * Double.pi
+            let dOmega = (2 * Double.pi / Double(img.width)) * (Double.pi / Double(img.height)) * sin(theta)
+            for x in 0..<img.width {
+                let phi = ((Double(x) + 0.5) / Double(img.width) - 0.5) * 2 * Double.pi
+                let d = SIMD3<Float>(Float(sin(theta) * cos(phi)), Float(cos(theta)), Float(sin(theta) * sin(phi)))
+                let b = SphericalHarmonics.basis(d)
+                let ys = [b.0, b.1, b.2, b.3, b.4, b.5, b.6, b.7, b.8]
+                let c = SIMD3<Double>(img.pixels[y * img.width + x]) * dOmega
+                for k in 0..<9 { sums[k] += c * Double(ys[k]) }
+            }
+        }
+        let bands = [0, 1, 1, 1, 2, 2, 2, 2, 2]
+        return (0..<9).map { SIMD3<Float>(sums[$0]) * SphericalHarmonics.bandFactors[bands[$0]] }
+    }
+
     @Test func uniformEnvironmentGivesOne() {
         let env = Environment(equirect: Self.image(64, 32) { _ in SIMD3(repeating: 1) })
         for n in SurfaceShaderTests.directions(50) {

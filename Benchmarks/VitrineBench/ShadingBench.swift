@@ -24,6 +24,11 @@ struct ShadingBench: ParsableCommand {
     }
 
     func run() throws {
+        // First use of the split-sum table (once per process).
+        let lutStart = DispatchTime.now().uptimeNanoseconds
+        _ = BRDFLookupTable.shared.lookup(nDotV: 0.5, roughness: 0.5)
+        let lutMs = Double(DispatchTime.now().uptimeNanoseconds - lutStart) / 1e6
+        print("split-sum LUT: \(fmt(lutMs)) ms wall on first use (rows on all cores)")
         // Environment preparation (1024 x 512 panorama, fresh, not the cached studio).
         if !skipPrepare {
             let image =

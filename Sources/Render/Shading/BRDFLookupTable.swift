@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The split-sum lookup table (Karis 2013), computed once per process, deterministic.
 ///
 /// Indexed by `nDotV` and perceptual roughness on a 32 x 32 grid of points (0...1 each, grid
@@ -18,7 +20,10 @@ public struct BRDFLookupTable: @unchecked Sendable {
     private init() {
         let n = Self.size
         let p = UnsafeMutablePointer<SIMD4<Float>>.allocate(capacity: n * n)
-        for row in 0..<n {
+        let out = Output(pointer: p)
+        // Rows in parallel; each cell is written once, so the table is the same on any schedule.
+        DispatchQueue.concurrentPerform(iterations: n) { row in
+            let p = out.pointer
             for col in 0..<n {
                 let nDotV = max(Float(col) / Float(n - 1), 1e-3)
                 let roughness = Float(row) / Float(n - 1)
@@ -29,6 +34,9 @@ public struct BRDFLookupTable: @unchecked Sendable {
         }
         entries = UnsafePointer(p)
     }
+
+    /// The table's memory, handed to the worker threads that fill it.
+    private struct Output: @unchecked Sendable { let pointer: UnsafeMutablePointer<SIMD4<Float>> }
 
     /// Bilinear lookup.
     /// - Parameters:

@@ -11,10 +11,19 @@ public enum Fixtures {
             .deletingLastPathComponent()
     }()
 
-    /// `../shared`, or `VITRINE_SHARED` when set.
+    /// `VITRINE_SHARED` when set, else the nearest `shared/` folder beside the repository or
+    /// one of its parents (`../shared` for a clone, `../../shared` for a git worktree).
     public static let shared: URL = {
         if let env = ProcessInfo.processInfo.environment["VITRINE_SHARED"], !env.isEmpty {
             return URL(fileURLWithPath: env)
+        }
+        var dir = repositoryRoot.deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("shared")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("models").path) {
+                return candidate
+            }
+            dir = dir.deletingLastPathComponent()
         }
         return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
     }()

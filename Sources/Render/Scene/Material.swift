@@ -163,3 +163,16 @@ public struct Sampler: Sendable, Equatable, Hashable {
         self.wrapT = wrapT
     }
 }
+
+extension Material {
+    /// Every texture the material binds (base colour, metallic-roughness, normal, occlusion,
+    /// emissive, sheen and clearcoat), in that order.
+    public var textureBindings: [TextureBinding] {
+        let all: [TextureBinding?] = [
+            baseColorTexture, metallicRoughnessTexture, normalTexture, occlusionTexture, emissiveTexture,
+            sheen?.colorTexture, sheen?.roughnessTexture, clearcoat?.texture, clearcoat?.roughnessTexture,
+            clearcoat?.normalTexture,
+        ]
+        return all.compactMap { $0 }
+    }
+}

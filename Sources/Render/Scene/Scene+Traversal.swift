@@ -17,40 +17,45 @@ extension Scene {
 
     /// Mesh instances of a scene in depth-first order (roots in file order, children in file
     /// order), so the order, and therefore the output, is deterministic.
-    ///
-    /// Importers reject cycles; the walk still stops at a depth of 1024 so that a hand-built
-    /// scene with a cycle cannot loop forever.
     /// - Parameter sceneIndex: which scene, `nil` for the default one.
     public func drawList(sceneIndex: Int? = nil) -> [DrawItem] {
-        let index = resolvedSceneIndex(sceneIndex)
-        guard scenes.indices.contains(index) else { return [] }
         var items: [DrawItem] = []
-        func visit(_ n: Int, _ parent: Matrix4, depth: Int) {
-            guard nodes.indices.contains(n), depth < 1024 else { return }
-            let node = nodes[n]
-            let world = parent * node.localMatrix
-            if let m = node.mesh, meshes.indices.contains(m) {
+        walk(sceneIndex: sceneIndex) { n, world in
+            if let m = nodes[n].mesh, meshes.indices.contains(m) {
                 items.append(DrawItem(node: n, mesh: m, worldMatrix: world))
             }
-            for c in node.children { visit(c, world, depth: depth + 1) }
         }
-        for root in scenes[index].nodes { visit(root, .identity, depth: 0) }
         return items
     }
 
     /// World transforms of the nodes that carry a camera, as `(camera index, world matrix)`.
     public func cameraNodes(sceneIndex: Int? = nil) -> [(camera: Int, worldMatrix: Matrix4)] {
-        let index = resolvedSceneIndex(sceneIndex)
-        guard scenes.indices.contains(index) else { return [] }
         var out: [(Int, Matrix4)] = []
-        func visit(_ n: Int, _ parent: Matrix4, depth: Int) {
-            guard nodes.indices.contains(n), depth < 1024 else { return }
-            let world = parent * nodes[n].localMatrix
+        walk(sceneIndex: sceneIndex) { n, world in
             if let c = nodes[n].camera, cameras.indices.contains(c) { out.append((c, world)) }
-            for child in nodes[n].children { visit(child, world, depth: depth + 1) }
         }
-        for root in scenes[index].nodes { visit(root, .identity, depth: 0) }
         return out
+    }
+
+    /// Visits the nodes of a scene depth-first (pre-order) with their world matrices.
+    ///
+    /// Iterative, so a deep (valid) hierarchy cannot exhaust the stack. Importers reject cycles;
+    /// for a hand-built scene the walk still stops at a depth equal to the node count and after
+    /// `4 * nodes.count` visits, so a cycle cannot loop forever.
+    private func walk(sceneIndex: Int?, _ visit: (Int, Matrix4) -> Void) {
+        let index = resolvedSceneIndex(sceneIndex)
+        guard scenes.indices.contains(index) else { return }
+        var stack: [(node: Int, parent: Matrix4, depth: Int)] = scenes[index].nodes.reversed().map {
+            ($0, .identity, 0)
+        }
+        var budget = 4 * nodes.count + 16
+        while let (n, parent, depth) = stack.popLast(), budget > 0 {
+            guard nodes.indices.contains(n), depth <= nodes.count else { continue }
+            budget -= 1
+            let world = parent * nodes[n].localMatrix
+            visit(n, world)
+            for child in nodes[n].children.reversed() { stack.append((child, world, depth + 1)) }
+        }
     }
 
     /// Triangles drawn by a scene, each mesh counted once per node that instances it.

@@ -112,14 +112,21 @@ public struct SceneImage: Sendable {
     public var name: String
     /// `image/png` or `image/jpeg` (sniffed from the bytes when the file does not say).
     public var mimeType: String
-    /// The encoded bytes.
+    /// The encoded bytes (empty when the image is in a format Vitrine does not decode; no
+    /// texture then refers to it).
     public var data: [UInt8]
+    /// Pixel width from the header, when it was read.
+    public var width: Int?
+    /// Pixel height from the header, when it was read.
+    public var height: Int?
 
     /// Creates an image reference.
-    public init(name: String, mimeType: String, data: [UInt8]) {
+    public init(name: String, mimeType: String, data: [UInt8], width: Int? = nil, height: Int? = nil) {
         self.name = name
         self.mimeType = mimeType
         self.data = data
+        self.width = width
+        self.height = height
     }
 }
 

@@ -45,8 +45,9 @@ public struct BRDFLookupTable: @unchecked Sendable {
     @inlinable @inline(__always)
     public func lookup(nDotV: Float, roughness: Float) -> SIMD4<Float> {
         let last = Float(Self.size - 1)
-        let x = min(max(nDotV, 0), 1) * last
-        let y = min(max(roughness, 0), 1) * last
+        // NaN reads the first row or column.
+        let x = (nDotV >= 0 ? min(nDotV, 1) : 0) * last
+        let y = (roughness >= 0 ? min(roughness, 1) : 0) * last
         let x0 = min(Int(x), Self.size - 2)
         let y0 = min(Int(y), Self.size - 2)
         let fx = x - Float(x0)

@@ -13,11 +13,20 @@ public struct CubeMapChain: @unchecked Sendable {
     @usableFromInline let levels: UnsafePointer<CubeLevel>
     /// Number of levels.
     public let levelCount: Int
+    /// Level records for the batched path: offsets then face sizes (`levelCount` Int32 each) ...
+    @usableFromInline let batchLevels: UnsafePointer<Int32>
+    /// ... and face sizes as floats.
+    @usableFromInline let batchSizes: UnsafePointer<Float>
 
-    init(texels: UnsafeMutablePointer<SIMD4<Float>>, levels: UnsafePointer<CubeLevel>, levelCount: Int) {
+    init(
+        texels: UnsafeMutablePointer<SIMD4<Float>>, levels: UnsafePointer<CubeLevel>, levelCount: Int,
+        batchLevels: UnsafePointer<Int32>, batchSizes: UnsafePointer<Float>
+    ) {
         self.texels = texels
         self.levels = levels
         self.levelCount = levelCount
+        self.batchLevels = batchLevels
+        self.batchSizes = batchSizes
     }
 
     /// Face size (without border) of level `l`.
@@ -29,10 +38,10 @@ public struct CubeMapChain: @unchecked Sendable {
     @inlinable @inline(__always)
     public static func faceCoordinates(_ d: SIMD3<Float>) -> (face: Int, st: SIMD2<Float>) {
         let a = SIMD3(abs(d.x), abs(d.y), abs(d.z))
-        var face: Int
-        var sc: Float
-        var tc: Float
-        var ma: Float
+        let face: Int
+        let sc: Float
+        let tc: Float
+        let ma: Float
         if a.x >= a.y && a.x >= a.z {
             ma = a.x
             face = d.x >= 0 ? 0 : 1
@@ -49,10 +58,11 @@ public struct CubeMapChain: @unchecked Sendable {
             sc = d.z >= 0 ? d.x : -d.x
             tc = -d.y
         }
-        // A zero (or NaN) direction looks up the centre of +X.
-        if !(ma > 0) { (face, sc, tc, ma) = (0, 0, 0, 1) }
         let inv = 0.5 / ma
-        return (face, SIMD2(sc * inv + 0.5, tc * inv + 0.5))
+        let st = SIMD2(sc * inv + 0.5, tc * inv + 0.5)
+        // A zero, infinite or NaN direction looks up the centre of +X (never a NaN coordinate).
+        if !(ma > 0) || st.x.isNaN || st.y.isNaN { return (0, SIMD2(0.5, 0.5)) }
+        return (face, st)
     }
 
     /// The (unnormalised) direction through face coordinates (s, t) of `face`; s and t may lie
@@ -106,7 +116,8 @@ public struct CubeMapChain: @unchecked Sendable {
     public func sample(_ d: SIMD3<Float>, lod: Float) -> SIMD3<Float> {
         let (face, st) = Self.faceCoordinates(d)
         let maxLod = Float(levelCount - 1)
-        let l = min(max(lod, 0), maxLod)
+        // NaN reads level 0.
+        let l = lod >= 0 ? min(lod, maxLod) : 0
         let lf = l.rounded(.down)
         let l0 = Int(lf)
         let f = l - lf
@@ -133,6 +144,8 @@ final class CubeMapStorage: @unchecked Sendable {
     let chain: CubeMapChain
     private let texels: UnsafeMutablePointer<SIMD4<Float>>
     private let levels: UnsafeMutablePointer<CubeLevel>
+    private let batchInts: UnsafeMutablePointer<Int32>
+    private let batchFloats: UnsafeMutablePointer<Float>
     /// Total texels (with borders).
     let texelCount: Int
 
@@ -147,12 +160,24 @@ final class CubeMapStorage: @unchecked Sendable {
         texelCount = offset
         texels = .allocate(capacity: offset)
         texels.initialize(repeating: .zero, count: offset)
-        chain = CubeMapChain(texels: texels, levels: UnsafePointer(levels), levelCount: faceSizes.count)
+        let n = faceSizes.count
+        batchInts = .allocate(capacity: 2 * n)
+        batchFloats = .allocate(capacity: n)
+        for l in 0..<n {
+            batchInts[l] = Int32(levels[l].offset)
+            batchInts[n + l] = Int32(levels[l].size)
+            batchFloats[l] = levels[l].sizeF
+        }
+        chain = CubeMapChain(
+            texels: texels, levels: UnsafePointer(levels), levelCount: n, batchLevels: UnsafePointer(batchInts),
+            batchSizes: UnsafePointer(batchFloats))
     }
 
     deinit {
         texels.deallocate()
         levels.deallocate()
+        batchInts.deallocate()
+        batchFloats.deallocate()
     }
 
     /// Fills every bordered texel of level `l` with `value(face, direction)`, faces in parallel.

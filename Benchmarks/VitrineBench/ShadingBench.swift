@@ -18,6 +18,7 @@ struct ShadingBench: ParsableCommand {
     @Flag(help: "Skip the environment preparation timing.") var skipPrepare = false
     @Option(help: "Texture size (square).") var textureSize = 1024
     @Option(help: "A Radiance .hdr panorama to time instead of the generated studio.") var hdr: String?
+    @Option(help: "Time only one path, `scalar` or `batched` (e.g. for profiling).") var only: String?
 
     /// CPU time of this thread or process, in nanoseconds (robust to other load on the machine).
     static func cpuNanoseconds(process: Bool = false) -> Double {
@@ -47,7 +48,7 @@ struct ShadingBench: ParsableCommand {
             + (keyLight ? ", key light" : "")
 
         var colors = [SIMD3<Float>](repeating: .zero, count: attributes.count)
-        let scalar = measure {
+        func shadeScalar() {
             colors.withUnsafeMutableBufferPointer { out in
                 for (i, a) in attributes.enumerated() {
                     let s = MaterialEvaluator.evaluate(a, material: material, override: nil)
@@ -55,20 +56,27 @@ struct ShadingBench: ParsableCommand {
                 }
             }
         }
-        let batched = measure {
+        func shadeBatched() {
             batches.withUnsafeMutableBufferPointer { b in
                 for i in 0..<b.count { batchShader.shade(&b[i], material: material, override: nil) }
             }
         }
+        // With --only, the other path still runs once (untimed) for the comparison.
+        var scalar: (median: Double, min: Double, max: Double)?
+        var batched: (median: Double, min: Double, max: Double)?
+        if only == "batched" { shadeScalar() } else { scalar = measure(shadeScalar) }
+        if only == "scalar" { shadeBatched() } else { batched = measure(shadeBatched) }
         // Same results both ways (bit for bit: the batched path mirrors the scalar operations).
         var mismatches = 0
-        for (i, c) in colors.enumerated() {
-            let o = batches[i / 8].output[lane: i % 8]
-            if SIMD3(o.x, o.y, o.z) != c { mismatches += 1 }
+        for (k, batch) in batches.enumerated() {
+            for i in 0..<batch.count where batch.output.rgb[lane: i] != colors[k * 8 + i] { mismatches += 1 }
         }
-        report("evaluate + shade (\(what)), scalar ", scalar)
-        report("evaluate + shade (\(what)), batched", batched)
-        print("  batched is \(fmt(scalar.median / batched.median))x the scalar speed; \(mismatches) pixels differ")
+        if let scalar { report("evaluate + shade (\(what)), scalar ", scalar) }
+        if let batched { report("evaluate + shade (\(what)), batched", batched) }
+        if let scalar, let batched {
+            print("  batched is \(fmt(scalar.median / batched.median))x the scalar speed; \(mismatches) pixels differ")
+        }
+        guard only == nil else { return }
 
         let mapper = ToneMapper(mode: .pbrNeutral, exposure: 0)
         var bytes = [UInt32](repeating: 0, count: attributes.count)

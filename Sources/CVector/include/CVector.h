@@ -104,6 +104,8 @@ CV_INLINE vi8 v_asint8(vf8 x) { return (vi8)x; }
 CV_INLINE vf8 v_asfloat8(vi8 x) { return (vf8)x; }
 /// Logical (unsigned) shift right by the same count in every lane.
 CV_INLINE vi8 v_srl8i(vi8 x, int n) { return (vi8)((vu8)x >> (vu8)n); }
+/// Logical shift right, each lane by its own count (0...31).
+CV_INLINE vi8 v_srlv8i(vi8 x, vi8 n) { return (vi8)((vu8)x >> (vu8)n); }
 
 // MARK: - 8 lanes, gathers
 // `base[index[i]]` for each lane. Hardware gather where the target has AVX2 (one instruction,
@@ -127,6 +129,70 @@ CV_INLINE vf8 v_gather8f(const float *base, vi8 index) {
     return r;
 }
 #endif
+/// `table[index[i]]` for a table of up to 16 entries held in two vectors (`lo`: entries 0-7,
+/// `hi`: 8-15), `index` in 0...15: two register permutes instead of a gather.
+CV_INLINE vi8 v_lookup16i(vi8 lo, vi8 hi, vi8 index) {
+#if defined(__AVX2__)
+    vi8 a = (vi8)__builtin_ia32_permvarsi256(lo, index);
+    vi8 b = (vi8)__builtin_ia32_permvarsi256(hi, index);
+    return (index > 7) ? b : a;
+#else
+    vi8 r;
+    for (int i = 0; i < 8; i++) r[i] = index[i] > 7 ? hi[index[i] & 7] : lo[index[i] & 7];
+    return r;
+#endif
+}
+/// `table[index[i]]` for a table of up to 8 entries held in one vector, `index` in 0...7.
+CV_INLINE vi8 v_lookup8i(vi8 table, vi8 index) {
+#if defined(__AVX2__)
+    return (vi8)__builtin_ia32_permvarsi256(table, index);
+#else
+    vi8 r;
+    for (int i = 0; i < 8; i++) r[i] = table[index[i] & 7];
+    return r;
+#endif
+}
+typedef float vf4u __attribute__((ext_vector_type(4), aligned(4)));
+
+// The four consecutive floats at `base + offset[i]` for each lane, transposed: `v_load4x8_x`
+// gives every lane's first float, `_y` its second, ... Eight 16-byte loads and a 4x8 transpose:
+// much cheaper than four gathers when records of 4 floats (RGBA texels, LUT entries) are read
+// per lane. Calls with the same arguments share their loads and shuffles once inlined.
+#define CV_LOAD4X8_BODY                                                       \
+    vf4 a0 = *(const vf4u *)(base + offset[0]);                               \
+    vf4 a1 = *(const vf4u *)(base + offset[1]);                               \
+    vf4 a2 = *(const vf4u *)(base + offset[2]);                               \
+    vf4 a3 = *(const vf4u *)(base + offset[3]);                               \
+    vf4 a4 = *(const vf4u *)(base + offset[4]);                               \
+    vf4 a5 = *(const vf4u *)(base + offset[5]);                               \
+    vf4 a6 = *(const vf4u *)(base + offset[6]);                               \
+    vf4 a7 = *(const vf4u *)(base + offset[7]);                               \
+    vf8 t0 = __builtin_shufflevector(a0, a4, 0, 1, 2, 3, 4, 5, 6, 7);         \
+    vf8 t1 = __builtin_shufflevector(a1, a5, 0, 1, 2, 3, 4, 5, 6, 7);         \
+    vf8 t2 = __builtin_shufflevector(a2, a6, 0, 1, 2, 3, 4, 5, 6, 7);         \
+    vf8 t3 = __builtin_shufflevector(a3, a7, 0, 1, 2, 3, 4, 5, 6, 7);         \
+    vf8 u0 = __builtin_shufflevector(t0, t1, 0, 8, 1, 9, 4, 12, 5, 13);       \
+    vf8 u1 = __builtin_shufflevector(t0, t1, 2, 10, 3, 11, 6, 14, 7, 15);     \
+    vf8 u2 = __builtin_shufflevector(t2, t3, 0, 8, 1, 9, 4, 12, 5, 13);       \
+    vf8 u3 = __builtin_shufflevector(t2, t3, 2, 10, 3, 11, 6, 14, 7, 15);     \
+    (void)u0; (void)u1; (void)u2; (void)u3;
+CV_INLINE vf8 v_load4x8_x(const float *base, vi8 offset) {
+    CV_LOAD4X8_BODY
+    return __builtin_shufflevector(u0, u2, 0, 1, 8, 9, 4, 5, 12, 13);
+}
+CV_INLINE vf8 v_load4x8_y(const float *base, vi8 offset) {
+    CV_LOAD4X8_BODY
+    return __builtin_shufflevector(u0, u2, 2, 3, 10, 11, 6, 7, 14, 15);
+}
+CV_INLINE vf8 v_load4x8_z(const float *base, vi8 offset) {
+    CV_LOAD4X8_BODY
+    return __builtin_shufflevector(u1, u3, 0, 1, 8, 9, 4, 5, 12, 13);
+}
+CV_INLINE vf8 v_load4x8_w(const float *base, vi8 offset) {
+    CV_LOAD4X8_BODY
+    return __builtin_shufflevector(u1, u3, 2, 3, 10, 11, 6, 7, 14, 15);
+}
+
 /// `base[index[i]]` with eight scalar loads (for comparing against the hardware gather).
 CV_INLINE vi8 v_load8i(const int32_t *base, vi8 index) {
     vi8 r;

@@ -21,31 +21,38 @@ extension BRDFLookupTable {
         return Cells8(index: y0 &* Int32(Self.size) &+ x0, fx: x - v_i2f8(x0), fy: y - v_i2f8(y0))
     }
 
-    /// One channel (0: A, 1: B, 2: sheen albedo) of the bilinear lookup at `c`.
+    /// The bilinear lookup at `c`, every channel (A, B, sheen albedo): the four entries around
+    /// each lane loaded as records and transposed, then blended as in the scalar lookup.
     @inline(__always)
-    func channel8(_ c: Cells8, _ channel: Int32) -> SIMD8<Float> {
+    func lookup8(_ c: Cells8) -> Vector3x8 {
         let base = UnsafeRawPointer(entries).assumingMemoryBound(to: Float.self)
-        let i = c.index &* 4 &+ channel
-        let row = Int32(Self.size * 4)
-        let e00 = v_gather8f(base, i)
-        let e01 = v_gather8f(base, i &+ 4)
-        let e10 = v_gather8f(base, i &+ row)
-        let e11 = v_gather8f(base, i &+ (row + 4))
-        let a = e00 + (e01 - e00) * c.fx
-        let b = e10 + (e11 - e10) * c.fx
-        return a + (b - a) * c.fy
+        let i = c.index &* 4
+        let row = Self.size * 4
+        let e00 = Float4x8(base, i)
+        let e01 = Float4x8(base + 4, i)
+        let e10 = Float4x8(base + row, i)
+        let e11 = Float4x8(base + row + 4, i)
+        @inline(__always) func blend(
+            _ e00: SIMD8<Float>, _ e01: SIMD8<Float>, _ e10: SIMD8<Float>, _ e11: SIMD8<Float>
+        ) -> SIMD8<Float> {
+            let a = e00 + (e01 - e00) * c.fx
+            let b = e10 + (e11 - e10) * c.fx
+            return a + (b - a) * c.fy
+        }
+        return Vector3x8(
+            blend(e00.x, e01.x, e10.x, e11.x), blend(e00.y, e01.y, e10.y, e11.y), blend(e00.z, e01.z, e10.z, e11.z))
     }
 
     /// The split-sum terms `(A, B)` per lane.
     @inline(__always)
     func splitSum8(nDotV: SIMD8<Float>, roughness: SIMD8<Float>) -> (SIMD8<Float>, SIMD8<Float>) {
-        let c = cells8(nDotV: nDotV, roughness: roughness)
-        return (channel8(c, 0), channel8(c, 1))
+        let e = lookup8(cells8(nDotV: nDotV, roughness: roughness))
+        return (e.x, e.y)
     }
 
     /// The sheen directional albedo per lane.
     @inline(__always)
     func sheenAlbedo8(nDotV: SIMD8<Float>, sheenRoughness: SIMD8<Float>) -> SIMD8<Float> {
-        channel8(cells8(nDotV: nDotV, roughness: sheenRoughness), 2)
+        lookup8(cells8(nDotV: nDotV, roughness: sheenRoughness)).z
     }
 }

@@ -18,6 +18,9 @@ public struct Color4x8: Sendable {
         self.a = a
     }
 
+    /// Zero in every lane and channel.
+    public static let zero = Color4x8(.zero, .zero, .zero, .zero)
+
     /// The same colour in every lane.
     @inlinable @inline(__always)
     public init(repeating c: SIMD4<Float>) {

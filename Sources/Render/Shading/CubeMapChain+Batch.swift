@@ -46,9 +46,9 @@ extension CubeMapChain {
     /// Bilinear lookup per lane in level `l[i]` (see ``bilinear(level:face:st:)``).
     @inline(__always)
     func bilinear8(level l: SIMD8<Int32>, _ f: Faces8) -> Vector3x8 {
-        let offset = v_gather8i(batchLevels, l)
-        let size = v_gather8i(batchLevels + levelCount, l)
-        let sizeF = v_gather8f(batchSizes, l)
+        let offset = v_lookup16i(batchLevels[0], batchLevels[1], l)
+        let size = v_lookup16i(batchLevels[2], batchLevels[3], l)
+        let sizeF = v_i2f8(size)
         let stride = size &+ 2
         let x = f.s * sizeF + 0.5
         let y = f.t * sizeF + 0.5
@@ -59,21 +59,24 @@ extension CubeMapChain {
         let one = SIMD8<Float>(repeating: 1)
         let fx = v_smin8(v_smax8(x - xf, .zero), one)
         let fy = v_smin8(v_smax8(y - yf, .zero), one)
-        // Float index of channel 0 of the top-left texel (texels are 4 floats).
+        // Float index of the top-left texel (texels are 4 floats): its RGBA and its right
+        // neighbour's are loaded per lane and transposed, then the row below.
         let p = (offset &+ f.face &* stride &* stride &+ j &* stride &+ i) &* 4
-        let down = stride &* 4
+        let below = p &+ stride &* 4
         let base = UnsafeRawPointer(texels).assumingMemoryBound(to: Float.self)
-        @inline(__always) func channel(_ c: Int32) -> SIMD8<Float> {
-            let q = p &+ c
-            let p00 = v_gather8f(base, q)
-            let p01 = v_gather8f(base, q &+ 4)
-            let p10 = v_gather8f(base, q &+ down)
-            let p11 = v_gather8f(base, q &+ down &+ 4)
+        let p00 = Float4x8(base, p)
+        let p01 = Float4x8(base + 4, p)
+        let p10 = Float4x8(base, below)
+        let p11 = Float4x8(base + 4, below)
+        @inline(__always) func blend(
+            _ p00: SIMD8<Float>, _ p01: SIMD8<Float>, _ p10: SIMD8<Float>, _ p11: SIMD8<Float>
+        ) -> SIMD8<Float> {
             let top = p00 + (p01 - p00) * fx
             let bottom = p10 + (p11 - p10) * fx
             return top + (bottom - top) * fy
         }
-        return Vector3x8(channel(0), channel(1), channel(2))
+        return Vector3x8(
+            blend(p00.x, p01.x, p10.x, p11.x), blend(p00.y, p01.y, p10.y, p11.y), blend(p00.z, p01.z, p10.z, p11.z))
     }
 
     /// Trilinear lookup per lane (see ``sample(_:lod:)``).

@@ -13,20 +13,24 @@ public struct CubeMapChain: @unchecked Sendable {
     @usableFromInline let levels: UnsafePointer<CubeLevel>
     /// Number of levels.
     public let levelCount: Int
-    /// Level records for the batched path: offsets then face sizes (`levelCount` Int32 each) ...
-    @usableFromInline let batchLevels: UnsafePointer<Int32>
-    /// ... and face sizes as floats.
-    @usableFromInline let batchSizes: UnsafePointer<Float>
+    /// Level offsets and face sizes for the batched path, as lanes index them by register
+    /// permutes: offsets of levels 0-7 and 8-15, then sizes likewise (at most 16 levels).
+    @usableFromInline let batchLevels: UnsafePointer<SIMD8<Int32>>
 
     init(
         texels: UnsafeMutablePointer<SIMD4<Float>>, levels: UnsafePointer<CubeLevel>, levelCount: Int,
-        batchLevels: UnsafePointer<Int32>, batchSizes: UnsafePointer<Float>
+        batchLevels: UnsafeMutablePointer<SIMD8<Int32>>
     ) {
+        precondition(levelCount <= 16, "at most 16 cube levels")
         self.texels = texels
         self.levels = levels
         self.levelCount = levelCount
-        self.batchLevels = batchLevels
-        self.batchSizes = batchSizes
+        batchLevels.initialize(repeating: .zero, count: 4)
+        for l in 0..<levelCount {
+            batchLevels[l / 8][l % 8] = Int32(levels[l].offset)
+            batchLevels[2 + l / 8][l % 8] = Int32(levels[l].size)
+        }
+        self.batchLevels = UnsafePointer(batchLevels)
     }
 
     /// Face size (without border) of level `l`.
@@ -144,8 +148,7 @@ final class CubeMapStorage: @unchecked Sendable {
     let chain: CubeMapChain
     private let texels: UnsafeMutablePointer<SIMD4<Float>>
     private let levels: UnsafeMutablePointer<CubeLevel>
-    private let batchInts: UnsafeMutablePointer<Int32>
-    private let batchFloats: UnsafeMutablePointer<Float>
+    private let batchLevels: UnsafeMutablePointer<SIMD8<Int32>>
     /// Total texels (with borders).
     let texelCount: Int
 
@@ -160,24 +163,15 @@ final class CubeMapStorage: @unchecked Sendable {
         texelCount = offset
         texels = .allocate(capacity: offset)
         texels.initialize(repeating: .zero, count: offset)
-        let n = faceSizes.count
-        batchInts = .allocate(capacity: 2 * n)
-        batchFloats = .allocate(capacity: n)
-        for l in 0..<n {
-            batchInts[l] = Int32(levels[l].offset)
-            batchInts[n + l] = Int32(levels[l].size)
-            batchFloats[l] = levels[l].sizeF
-        }
+        batchLevels = .allocate(capacity: 4)
         chain = CubeMapChain(
-            texels: texels, levels: UnsafePointer(levels), levelCount: n, batchLevels: UnsafePointer(batchInts),
-            batchSizes: UnsafePointer(batchFloats))
+            texels: texels, levels: UnsafePointer(levels), levelCount: faceSizes.count, batchLevels: batchLevels)
     }
 
     deinit {
         texels.deallocate()
         levels.deallocate()
-        batchInts.deallocate()
-        batchFloats.deallocate()
+        batchLevels.deallocate()
     }
 
     /// Fills every bordered texel of level `l` with `value(face, direction)`, faces in parallel.

@@ -12,9 +12,12 @@ extension MaterialEvaluator {
     public static func evaluate8(
         _ b: borrowing ShadingBatch, material m: PreparedMaterial, override: TextureFilterOverride?
     ) -> SurfaceInputsBatch {
-        var s = SurfaceInputsBatch()
+        let plan = m.batchPlan
+        var texels = MaterialTexels8()
+        texels.sample(plan, b, override: override, limit: plan.count)
         let mat = m.material
-        s.baseColor = baseColor8(b, material: m, override: override)
+        var s = SurfaceInputsBatch()
+        s.baseColor = baseColor8(b, material: m, texel: texels[plan, .baseColor])
         let n = normalizedOrZ8(b.normal)
         s.normal = n
         s.clearcoatNormal = n
@@ -24,42 +27,38 @@ extension MaterialEvaluator {
         }
         var metallic = SIMD8(repeating: mat.metallicFactor)
         var roughness = SIMD8(repeating: mat.roughnessFactor)
-        if let t = m.metallicRoughness.sample8(b, override: override) {
+        if let t = texels[plan, .metallicRoughness] {
             metallic *= t.b
             roughness *= t.g
         }
         s.metallic = clamp01(metallic)
         s.roughness = clamp01(roughness)
-        if let t = m.occlusion.sample8(b, override: override) {
-            s.occlusion = 1 + mat.occlusionStrength * (t.r - 1)
-        }
+        if let t = texels[plan, .occlusion] { s.occlusion = 1 + mat.occlusionStrength * (t.r - 1) }
         var emissive = Vector3x8(repeating: m.emissiveScaled)
-        if let t = m.emissive.sample8(b, override: override) { emissive = emissive * t.rgb }
+        if let t = texels[plan, .emissive] { emissive = emissive * t.rgb }
         s.emissive = emissive
         // Tangent frame, shared by the normal and clearcoat normal maps.
-        if m.normal.view != nil || m.clearcoatNormal.view != nil {
+        let normalMap = texels[plan, .normal]
+        let clearcoatNormalMap = texels[plan, .clearcoatNormal]
+        if normalMap != nil || clearcoatNormalMap != nil {
             let frame = tangentFrame8(b, n: n)
-            if let t = m.normal.sample8(b, override: override) {
-                s.normal = perturb8(frame, n: n, texel: t, scale: mat.normalScale)
-            }
-            if let t = m.clearcoatNormal.sample8(b, override: override) {
-                s.clearcoatNormal = perturb8(frame, n: n, texel: t, scale: 1)
-            }
+            if let t = normalMap { s.normal = perturb8(frame, n: n, texel: t, scale: mat.normalScale) }
+            if let t = clearcoatNormalMap { s.clearcoatNormal = perturb8(frame, n: n, texel: t, scale: 1) }
         }
         if let sheen = mat.sheen {
             var color = Vector3x8(repeating: sheen.colorFactor)
-            if let t = m.sheenColor.sample8(b, override: override) { color = color * t.rgb }
+            if let t = texels[plan, .sheenColor] { color = color * t.rgb }
             var r = SIMD8(repeating: sheen.roughnessFactor)
-            if let t = m.sheenRoughness.sample8(b, override: override) { r *= t.a }
+            if let t = texels[plan, .sheenRoughness] { r *= t.a }
             s.sheenColor = color
             s.sheenRoughness = clamp01(r)
             s.hasSheen = true
         }
         if let coat = mat.clearcoat {
             var f = SIMD8(repeating: coat.factor)
-            if let t = m.clearcoat.sample8(b, override: override) { f *= t.r }
+            if let t = texels[plan, .clearcoat] { f *= t.r }
             var r = SIMD8(repeating: coat.roughnessFactor)
-            if let t = m.clearcoatRoughness.sample8(b, override: override) { r *= t.g }
+            if let t = texels[plan, .clearcoatRoughness] { r *= t.g }
             s.clearcoat = clamp01(f)
             s.clearcoatRoughness = clamp01(r)
             s.hasClearcoat = true
@@ -72,11 +71,19 @@ extension MaterialEvaluator {
     public static func baseColor8(
         _ b: borrowing ShadingBatch, material m: PreparedMaterial, override: TextureFilterOverride?
     ) -> Color4x8 {
+        let plan = m.batchPlan
+        var texels = MaterialTexels8()
+        // The base colour is the plan's first entry when the material has that texture.
+        texels.sample(plan, b, override: override, limit: plan.roleIndex[0] == 0 ? 1 : 0)
+        return baseColor8(b, material: m, texel: texels[plan, .baseColor])
+    }
+
+    /// Factor x vertex colour x texel, as the scalar path multiplies them.
+    @inline(__always)
+    static func baseColor8(_ b: borrowing ShadingBatch, material m: PreparedMaterial, texel: Color4x8?) -> Color4x8 {
         let f = m.material.baseColorFactor
         var base = Color4x8(b.color.r * f.x, b.color.g * f.y, b.color.b * f.z, b.color.a * f.w)
-        if let t = m.baseColor.sample8(b, override: override) {
-            base = Color4x8(base.r * t.r, base.g * t.g, base.b * t.b, base.a * t.a)
-        }
+        if let t = texel { base = Color4x8(base.r * t.r, base.g * t.g, base.b * t.b, base.a * t.a) }
         return base
     }
 
@@ -94,10 +101,10 @@ extension MaterialEvaluator {
     }
 
     /// A tangent frame per lane and the mask of lanes that have one (see ``tangentFrame(_:n:)``).
-    @usableFromInline struct Frame8 {
-        @usableFromInline var t: Vector3x8
-        @usableFromInline var b: Vector3x8
-        @usableFromInline var valid: SIMD8<Int32>
+    struct Frame8 {
+        var t: Vector3x8
+        var b: Vector3x8
+        var valid: SIMD8<Int32>
     }
 
     /// ``tangentFrame(_:n:)`` per lane.
@@ -124,5 +131,34 @@ extension MaterialEvaluator {
         let l2 = dot(p, p)
         let ok = f.valid & v_gt8(l2, SIMD8(repeating: 1e-12))
         return Vector3x8.select(ok, p * (1 / v_sqrt8(l2)), n)
+    }
+}
+
+/// The texture results of one batch, one per entry of a material's ``BatchTexturePlan``.
+struct MaterialTexels8 {
+    private var storage = (
+        Color4x8.zero, Color4x8.zero, Color4x8.zero, Color4x8.zero, Color4x8.zero, Color4x8.zero, Color4x8.zero,
+        Color4x8.zero, Color4x8.zero, Color4x8.zero
+    )
+
+    /// Samples the plan's first `limit` entries.
+    @inline(__always)
+    mutating func sample(
+        _ plan: BatchTexturePlan, _ b: ShadingBatch, override: TextureFilterOverride?, limit: Int
+    ) {
+        withUnsafeMutableBytes(of: &storage) { bytes in
+            plan.sample8(
+                b, override: override, limit: limit, into: bytes.baseAddress!.assumingMemoryBound(to: Color4x8.self))
+        }
+    }
+
+    /// The result for `role`, `nil` when the material has no texture there.
+    @inline(__always)
+    subscript(plan: BatchTexturePlan, role: BatchTexturePlan.Role) -> Color4x8? {
+        mutating get {
+            let i = plan.roleIndex[role.rawValue]
+            guard i >= 0 else { return nil }
+            return withUnsafeBytes(of: &storage) { $0.baseAddress!.assumingMemoryBound(to: Color4x8.self)[i] }
+        }
     }
 }

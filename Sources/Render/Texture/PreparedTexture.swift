@@ -26,8 +26,7 @@ public final class PreparedTexture: @unchecked Sendable {
 
     private let texels: UnsafeMutableBufferPointer<UInt32>
     private let levels: UnsafeMutableBufferPointer<TextureLevel>
-    private let batchInts: UnsafeMutableBufferPointer<Int32>
-    private let batchFloats: UnsafeMutableBufferPointer<Float>
+    private let batchOffsets: UnsafeMutablePointer<SIMD8<Int32>>
 
     /// Builds the mip chain of `image`.
     /// - Parameters:
@@ -64,31 +63,17 @@ public final class PreparedTexture: @unchecked Sendable {
         }
         self.texels = texels
         self.levels = levels
-        // Level records as Int32 / Float columns for the batched path.
-        let n = sizes.count
-        let batchInts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 3 * n)
-        let batchFloats = UnsafeMutableBufferPointer<Float>.allocate(capacity: 2 * n)
-        let batchable = total < Int(Int32.max)
-        for i in 0..<n {
-            batchInts[i] = batchable ? Int32(levels[i].offset) : 0
-            batchInts[n + i] = Int32(clamping: levels[i].width)
-            batchInts[2 * n + i] = Int32(clamping: levels[i].height)
-            batchFloats[i] = levels[i].widthF
-            batchFloats[n + i] = levels[i].heightF
-        }
-        self.batchInts = batchInts
-        self.batchFloats = batchFloats
+        let batchOffsets = UnsafeMutablePointer<SIMD8<Int32>>.allocate(capacity: 2)
+        self.batchOffsets = batchOffsets
         view = TextureView(
             texels: UnsafePointer(texels.baseAddress!), levels: UnsafePointer(levels.baseAddress!),
-            levelCount: n, isColor: isColor, sampler: sampler, batchLevels: UnsafePointer(batchInts.baseAddress!),
-            batchLevelSizes: UnsafePointer(batchFloats.baseAddress!), batchable: batchable)
+            levelCount: sizes.count, isColor: isColor, sampler: sampler, batchOffsets: batchOffsets)
     }
 
     deinit {
         texels.deallocate()
         levels.deallocate()
-        batchInts.deallocate()
-        batchFloats.deallocate()
+        batchOffsets.deallocate()
     }
 
     /// Number of mip levels (1 for a 1x1 texture).

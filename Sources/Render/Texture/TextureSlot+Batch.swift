@@ -1,21 +1,35 @@
 /// The batched path of a texture slot: UV set, `KHR_texture_transform` and sampling for 8 lanes.
 extension TextureSlot {
-    /// Samples 8 shading points, as ``sample(_:override:)`` does for one (bit-identical per lane).
-    /// `nil` when the slot is empty.
+    /// The coordinates and derivatives of 8 shading points in this slot's UV set, transformed.
     @inline(__always)
-    func sample8(_ batch: borrowing ShadingBatch, override: TextureFilterOverride?) -> Color4x8? {
-        guard let view else { return nil }
+    func lookup8(_ batch: borrowing ShadingBatch) -> TextureLookup8 {
         let first = texCoord == 0
-        var q = TextureLookup8(
+        return TextureLookup8(
             uv: transform8(first ? batch.uv0 : batch.uv1),
             dx: transformDerivative8(first ? batch.duv0dx : batch.duv1dx),
             dy: transformDerivative8(first ? batch.duv0dy : batch.duv1dy))
-        if let override {
-            view.sampleReference8(&q, filter: override)
-        } else {
-            view.sample8(&q)
+    }
+
+    /// Whether `other` computes the same texel addresses for any batch.
+    @inline(__always)
+    func sharesAddress(with other: TextureSlot) -> Bool {
+        guard let view, let otherView = other.view, texCoord == other.texCoord, transformed == other.transformed,
+            view.sharesAddressing(with: otherView)
+        else { return false }
+        return !transformed || (column0 == other.column0 && column1 == other.column1 && offset == other.offset)
+    }
+
+    /// Lane by lane with the scalar sampler (textures too large for the batched index arithmetic).
+    @inline(never)
+    func sampleLanes(_ batch: borrowing ShadingBatch, view: TextureView, override: TextureFilterOverride?) -> Color4x8 {
+        let q = lookup8(batch)
+        var out = Color4x8(.zero, .zero, .zero, .zero)
+        for i in 0..<8 {
+            out[lane: i] =
+                override.map { view.sampleReference(q.uv[lane: i], filter: $0) }
+                ?? view.sample(q.uv[lane: i], dx: q.dx[lane: i], dy: q.dy[lane: i])
         }
-        return q.result
+        return out
     }
 
     /// ``transform(_:)`` per lane: `column0 u + column1 v + offset`, in that order.

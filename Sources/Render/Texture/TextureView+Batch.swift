@@ -22,28 +22,55 @@ public struct TextureLookup8: Sendable {
 }
 
 /// The batched texture path: the same sampling as ``TextureView/sample(_:dx:dy:)``, with the
-/// addresses, weights and blends computed for 8 lanes in `SIMD8` registers and the texels
-/// gathered. Every lane performs the scalar path's operations in the same order, so the results
-/// are bit-identical to it (tested for every filter and wrap mode).
+/// level of detail, addresses and weights computed for 8 lanes in `SIMD8` registers
+/// (``address8(_:)``), the texels gathered and blended (``resolve8(_:channels:)``). Every lane
+/// performs the scalar path's operations in the same order, so results are bit-identical to it
+/// (tested for every filter and wrap mode).
 extension TextureView {
     /// Samples 8 lanes with the glTF sampler (per lane: its own mip level(s) from its derivatives).
     /// Lanes never trap or read out of bounds, whatever their values.
-    @inline(never)
     public func sample8(_ q: inout TextureLookup8) {
         guard batchable else {
             for i in 0..<8 { q.result[lane: i] = sample(q.uv[lane: i], dx: q.dx[lane: i], dy: q.dy[lane: i]) }
             return
         }
+        q.result = resolve8(address8(q), channels: .all)
+    }
+
+    /// Samples 8 lanes as ``sampleReference(_:filter:)`` does (level 0, REPEAT, codes / 255).
+    public func sampleReference8(_ q: inout TextureLookup8, filter: TextureFilterOverride) {
+        guard batchable else {
+            for i in 0..<8 { q.result[lane: i] = sampleReference(q.uv[lane: i], filter: filter) }
+            return
+        }
+        q.result = resolve8(referenceAddress8(q.uv, filter: filter), channels: .all, reference: true)
+    }
+
+    /// Whether `other` reads the same texel indices as this texture for the same coordinates
+    /// (same level sizes and sampler), so the two can share one ``TexelAddress8``.
+    @inline(__always)
+    func sharesAddressing(with other: TextureView) -> Bool {
+        levels[0].width == other.levels[0].width && levels[0].height == other.levels[0].height
+            && levelCount == other.levelCount && magLinear == other.magLinear
+            && minCode.linear == other.minCode.linear && minCode.mipmap == other.minCode.mipmap
+            && wrapU == other.wrapU && wrapV == other.wrapV
+    }
+
+    // MARK: - Addresses
+
+    /// Level of detail, levels and texel indices of 8 lookups, as in ``sampleRaw(_:dx:dy:)``.
+    @inline(__always)
+    func address8(_ q: borrowing TextureLookup8) -> TexelAddress8 {
         let u = v_select8(v_isfinite8(q.uv.x), q.uv.x, .zero)
         let v = v_select8(v_isfinite8(q.uv.y), q.uv.y, .zero)
-        // Level of detail, as in `sampleRaw`.
-        let w0 = batchLevelSizes[0]
-        let h0 = batchLevelSizes[levelCount]
+        let w0 = levels[0].widthF
+        let h0 = levels[0].heightF
         let tdxu = q.dx.x * w0
         let tdxv = q.dx.y * h0
         let tdyu = q.dy.x * w0
         let tdyv = q.dy.y * h0
         let rho2 = v_smax8(tdxu * tdxu + tdxv * tdxv, tdyu * tdyu + tdyv * tdyv)
+        // Magnification (or bad derivatives): level 0 with the mag filter.
         let minify = v_gt8(rho2, SIMD8(repeating: 1)) & v_isfinite8(rho2)
         var level = SIMD8<Int32>.zero
         var frac = SIMD8<Float>.zero
@@ -64,117 +91,74 @@ extension TextureView {
                 }
             }
         }
-        var c = sampleLevel8(level, u, v, linear: linear, table: rgbTable)
-        if v_any8(v_gt8(frac, .zero)) != 0 {
+        var a = TexelAddress8()
+        a.nearestOnly = v_any8(linear) == 0
+        a.level0 = quad8(level, u, v, linear: linear, wrapU: wrapU, wrapV: wrapV)
+        a.frac = frac
+        a.twoLevels = v_any8(v_gt8(frac, .zero)) != 0
+        if a.twoLevels {
             // Lanes without a second level have frac 0: a + (b - a) * 0 is a exactly.
             let next = v_min8i(level &+ 1, SIMD8(repeating: Int32(levelCount - 1)))
-            let d = sampleLevel8(next, u, v, linear: linear, table: rgbTable)
-            c = Color4x8(
-                c.r + (d.r - c.r) * frac, c.g + (d.g - c.g) * frac, c.b + (d.b - c.b) * frac,
-                c.a + (d.a - c.a) * frac)
+            a.level1 = quad8(next, u, v, linear: linear, wrapU: wrapU, wrapV: wrapV)
         }
-        q.result = Color4x8(c.r / rawScale.x, c.g / rawScale.y, c.b / rawScale.z, c.a / rawScale.w)
+        return a
     }
 
-    /// Samples 8 lanes as ``sampleReference(_:filter:)`` does (level 0, REPEAT, codes / 255).
-    @inline(never)
-    public func sampleReference8(_ q: inout TextureLookup8, filter: TextureFilterOverride) {
-        guard batchable else {
-            for i in 0..<8 { q.result[lane: i] = sampleReference(q.uv[lane: i], filter: filter) }
-            return
+    /// The address of 8 reference-override lookups (level 0, REPEAT, one filter).
+    @inline(__always)
+    func referenceAddress8(_ uv: Vector2x8, filter: TextureFilterOverride) -> TexelAddress8 {
+        let u = v_select8(v_isfinite8(uv.x), uv.x, .zero)
+        let v = v_select8(v_isfinite8(uv.y), uv.y, .zero)
+        let linear = SIMD8<Int32>(repeating: filter == .nearest ? 0 : -1)
+        var a = TexelAddress8()
+        a.nearestOnly = filter == .nearest
+        a.level0 = quad8(.zero, u, v, linear: linear, wrapU: .repeat_, wrapV: .repeat_)
+        return a
+    }
+
+    /// Corner indices and weights in level `level[i]` per lane: bilinear where `linear` is set,
+    /// nearest (four equal corners, weights 0) elsewhere.
+    @inline(__always)
+    func quad8(
+        _ level: SIMD8<Int32>, _ u: SIMD8<Float>, _ v: SIMD8<Float>, linear: SIMD8<Int32>, wrapU: WrapCode,
+        wrapV: WrapCode
+    ) -> TexelQuad8 {
+        // Offsets by register permutes; OpenGL level sizes are `max(1, size >> l)`.
+        let one = SIMD8<Int32>(repeating: 1)
+        let width = v_max8i(v_srlv8i(SIMD8(repeating: Int32(levels[0].width)), level), one)
+        let height = v_max8i(v_srlv8i(SIMD8(repeating: Int32(levels[0].height)), level), one)
+        let offset = v_lookup16i(batchOffsets[0], batchOffsets[1], level)
+        let widthF = v_i2f8(width)
+        let heightF = v_i2f8(height)
+        let anyLinear = v_any8(linear) != 0
+        let allLinear = v_all8(linear) != 0
+        var x0: SIMD8<Int32>
+        var x1: SIMD8<Int32>
+        var y0: SIMD8<Int32>
+        var y1: SIMD8<Int32>
+        var fx = SIMD8<Float>.zero
+        var fy = SIMD8<Float>.zero
+        if anyLinear {
+            (x0, x1, fx) = Self.linearIndices8(u, size: width, sizeF: widthF, wrap: wrapU)
+            (y0, y1, fy) = Self.linearIndices8(v, size: height, sizeF: heightF, wrap: wrapV)
+            if !allLinear {
+                let xn = Self.nearestIndex8(u, size: width, sizeF: widthF, wrap: wrapU)
+                let yn = Self.nearestIndex8(v, size: height, sizeF: heightF, wrap: wrapV)
+                x0 = v_select8i(linear, x0, xn)
+                x1 = v_select8i(linear, x1, xn)
+                y0 = v_select8i(linear, y0, yn)
+                y1 = v_select8i(linear, y1, yn)
+                fx = v_select8(linear, fx, .zero)
+                fy = v_select8(linear, fy, .zero)
+            }
+        } else {
+            x0 = Self.nearestIndex8(u, size: width, sizeF: widthF, wrap: wrapU)
+            y0 = Self.nearestIndex8(v, size: height, sizeF: heightF, wrap: wrapV)
+            (x1, y1) = (x0, y0)
         }
-        let u = v_select8(v_isfinite8(q.uv.x), q.uv.x, .zero)
-        let v = v_select8(v_isfinite8(q.uv.y), q.uv.y, .zero)
-        let l = laneLevels(.zero)
-        let c =
-            filter == .nearest
-            ? nearest8(l, u, v, wrapU: .repeat_, wrapV: .repeat_, table: linearTable)
-            : bilinear8(l, u, v, wrapU: .repeat_, wrapV: .repeat_, table: linearTable)
-        q.result = Color4x8(c.r / 255, c.g / 255, c.b / 255, c.a / 255)
-    }
-
-    // MARK: - Levels and texels
-
-    /// A level record per lane.
-    @usableFromInline struct LaneLevels {
-        @usableFromInline let offset: SIMD8<Int32>
-        @usableFromInline let width: SIMD8<Int32>
-        @usableFromInline let height: SIMD8<Int32>
-        @usableFromInline let widthF: SIMD8<Float>
-        @usableFromInline let heightF: SIMD8<Float>
-    }
-
-    /// The records of level `l[i]` for each lane.
-    @inline(__always)
-    func laneLevels(_ l: SIMD8<Int32>) -> LaneLevels {
-        LaneLevels(
-            offset: v_gather8i(batchLevels, l), width: v_gather8i(batchLevels + levelCount, l),
-            height: v_gather8i(batchLevels + 2 * levelCount, l), widthF: v_gather8f(batchLevelSizes, l),
-            heightF: v_gather8f(batchLevelSizes + levelCount, l))
-    }
-
-    /// Level `level[i]` per lane, bilinear where `linear` is set and nearest elsewhere (raw).
-    @inline(__always)
-    func sampleLevel8(
-        _ level: SIMD8<Int32>, _ u: SIMD8<Float>, _ v: SIMD8<Float>, linear: SIMD8<Int32>, table: UnsafePointer<Float>
-    ) -> Color4x8 {
-        let l = laneLevels(level)
-        if v_all8(linear) != 0 { return bilinear8(l, u, v, wrapU: wrapU, wrapV: wrapV, table: table) }
-        let n = nearest8(l, u, v, wrapU: wrapU, wrapV: wrapV, table: table)
-        if v_any8(linear) == 0 { return n }
-        let b = bilinear8(l, u, v, wrapU: wrapU, wrapV: wrapV, table: table)
-        return Color4x8(
-            v_select8(linear, b.r, n.r), v_select8(linear, b.g, n.g), v_select8(linear, b.b, n.b),
-            v_select8(linear, b.a, n.a))
-    }
-
-    /// Nearest texel per lane (raw).
-    @inline(__always)
-    func nearest8(
-        _ l: LaneLevels, _ u: SIMD8<Float>, _ v: SIMD8<Float>, wrapU: WrapCode, wrapV: WrapCode,
-        table: UnsafePointer<Float>
-    ) -> Color4x8 {
-        let x = Self.nearestIndex8(u, size: l.width, sizeF: l.widthF, wrap: wrapU)
-        let y = Self.nearestIndex8(v, size: l.height, sizeF: l.heightF, wrap: wrapV)
-        return fetch8(l.offset &+ y &* l.width &+ x, table: table)
-    }
-
-    /// Bilinear blend of the four texels around each lane's (u, v) (raw), as ``bilinear(_:_:_:wrapU:wrapV:table:)``.
-    @inline(__always)
-    func bilinear8(
-        _ l: LaneLevels, _ u: SIMD8<Float>, _ v: SIMD8<Float>, wrapU: WrapCode, wrapV: WrapCode,
-        table: UnsafePointer<Float>
-    ) -> Color4x8 {
-        let (x0, x1, fx) = Self.linearIndices8(u, size: l.width, sizeF: l.widthF, wrap: wrapU)
-        let (y0, y1, fy) = Self.linearIndices8(v, size: l.height, sizeF: l.heightF, wrap: wrapV)
-        let r0 = l.offset &+ y0 &* l.width
-        let r1 = l.offset &+ y1 &* l.width
-        let a = fetch8(r0 &+ x0, table: table)
-        let b = fetch8(r0 &+ x1, table: table)
-        let c = fetch8(r1 &+ x0, table: table)
-        let d = fetch8(r1 &+ x1, table: table)
-        @inline(__always) func blend(_ a: SIMD8<Float>, _ b: SIMD8<Float>, _ c: SIMD8<Float>, _ d: SIMD8<Float>)
-            -> SIMD8<Float>
-        {
-            let top = a + (b - a) * fx
-            let bottom = c + (d - c) * fx
-            return top + (bottom - top) * fy
-        }
-        return Color4x8(
-            blend(a.r, b.r, c.r, d.r), blend(a.g, b.g, c.g, d.g), blend(a.b, b.b, c.b, d.b), blend(a.a, b.a, c.a, d.a))
-    }
-
-    /// Eight texels (raw, as ``fetch(_:table:)``): gathered, then unpacked in vector registers
-    /// (data) or decoded through `table` by gathers (colour RGB).
-    @inline(__always)
-    func fetch8(_ index: SIMD8<Int32>, table: UnsafePointer<Float>) -> Color4x8 {
-        let t = v_gather8i(UnsafeRawPointer(texels).assumingMemoryBound(to: Int32.self), index)
-        let r = t & 0xFF
-        let g = v_srl8i(t, 8) & 0xFF
-        let b = v_srl8i(t, 16) & 0xFF
-        let a = v_i2f8(v_srl8i(t, 24))
-        if table == linearTable { return Color4x8(v_i2f8(r), v_i2f8(g), v_i2f8(b), a) }
-        return Color4x8(v_gather8f(table, r), v_gather8f(table, g), v_gather8f(table, b), a)
+        let r0 = offset &+ y0 &* width
+        let r1 = offset &+ y1 &* width
+        return TexelQuad8(i00: r0 &+ x0, i01: r0 &+ x1, i10: r1 &+ x0, i11: r1 &+ x1, fx: fx, fy: fy)
     }
 
     // MARK: - Addressing

@@ -21,13 +21,11 @@ public struct TextureView: @unchecked Sendable {
     /// Divisor turning filtered raw values into results: codes / 255 for data, alpha / 255 for
     /// colour (RGB is already linear from ``rgbTable``).
     @usableFromInline let rawScale: SIMD4<Float>
-    /// Level records for the batched path as lanes can index them: offsets, widths and heights
-    /// (`levelCount` Int32 each, in that order) ...
-    @usableFromInline let batchLevels: UnsafePointer<Int32>
-    /// ... and widths and heights as floats (`levelCount` each).
-    @usableFromInline let batchLevelSizes: UnsafePointer<Float>
-    /// Whether every texel index fits in an Int32 (the batched path's index arithmetic); bigger
-    /// textures are sampled lane by lane.
+    /// Level offsets for the batched path, as lanes index them by register permutes: two vectors
+    /// (levels 0-7 and 8-15; a texture has at most 16 levels up to 32768 texels wide).
+    @usableFromInline let batchOffsets: UnsafePointer<SIMD8<Int32>>
+    /// Whether the batched path can index this texture (at most 16 levels, every texel index
+    /// fits in an Int32); otherwise it is sampled lane by lane.
     @usableFromInline let batchable: Bool
     /// Sampler settings as small codes (see ``WrapCode`` and ``MinCode``).
     @usableFromInline let magLinear: Bool
@@ -37,7 +35,7 @@ public struct TextureView: @unchecked Sendable {
 
     init(
         texels: UnsafePointer<UInt32>, levels: UnsafePointer<TextureLevel>, levelCount: Int, isColor: Bool,
-        sampler: Sampler, batchLevels: UnsafePointer<Int32>, batchLevelSizes: UnsafePointer<Float>, batchable: Bool
+        sampler: Sampler, batchOffsets: UnsafeMutablePointer<SIMD8<Int32>>
     ) {
         self.texels = texels
         self.levels = levels
@@ -45,9 +43,12 @@ public struct TextureView: @unchecked Sendable {
         self.rgbTable = isColor ? SRGB.tables.decode : TextureView.unitTable
         self.linearTable = TextureView.unitTable
         self.rawScale = isColor ? SIMD4(1, 1, 1, 255) : SIMD4(repeating: 255)
-        self.batchLevels = batchLevels
-        self.batchLevelSizes = batchLevelSizes
-        self.batchable = batchable
+        let last = levels[levelCount - 1]
+        batchable = levelCount <= 16 && last.offset + last.width * last.height <= Int(Int32.max)
+        batchOffsets[0] = .zero
+        batchOffsets[1] = .zero
+        for l in 0..<min(levelCount, 16) where batchable { batchOffsets[l / 8][l % 8] = Int32(levels[l].offset) }
+        self.batchOffsets = UnsafePointer(batchOffsets)
         self.magLinear = sampler.magFilter == .linear
         self.minCode = MinCode(sampler.minFilter)
         self.wrapU = WrapCode(sampler.wrapS)

@@ -126,7 +126,7 @@ struct FrameRenderer {
                                 context: context, grid: grid, opaque: scratch.opaqueBinner,
                                 blended: scratch.blendBinner,
                                 workers: scratch.workers, presenter: presenter)
-                            for w in scratch.workers { w.prepare(samples: pattern.count) }
+                            for w in scratch.workers { w.prepare(samples: pattern.count, materials: materials.count) }
                             pool.parallelFor(grid.tileCount) { tile, worker in tiles.run(tile: tile, worker: worker) }
                         }
                     }

@@ -36,7 +36,7 @@ struct TileStage: @unchecked Sendable {
             rasterizer.rasterize(opaque.record(opaque.bins[i]), tileX: tileX, tileY: tileY)
         }
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let shader = TileShader(context: context, tile: visibility, colors: scratch.colors)
+        let shader = TileShader(context: context, tile: visibility, colors: scratch.colors, queue: scratch.queue)
         var shaded = shader.resolve(tileX: tx, tileY: ty, width: w, height: h)
         var rasterNanos = t1 - t0
         if !blendRange.isEmpty {

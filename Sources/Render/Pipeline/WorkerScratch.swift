@@ -10,6 +10,8 @@ final class WorkerScratch: @unchecked Sendable {
     let sampleEdges: UnsafeMutablePointer<SIMD4<Int32>>
     /// Samples the visibility planes hold.
     private(set) var sampleCapacity: Int
+    /// The tile's shading points, grouped by material for the batched shader.
+    private(set) var queue: ShadeQueue
     /// Nanoseconds spent per stage in the current frame.
     var rasterNanos: UInt64 = 0
     var shadeNanos: UInt64 = 0
@@ -26,6 +28,7 @@ final class WorkerScratch: @unchecked Sendable {
         masks.initialize(repeating: 0, count: VisibilityTile.planeSize)
         sampleEdges = .allocate(capacity: 8)
         sampleEdges.initialize(repeating: .zero, count: 8)
+        queue = ShadeQueue(samples: samples, materials: 1)
     }
 
     deinit {
@@ -33,14 +36,20 @@ final class WorkerScratch: @unchecked Sendable {
         colors.deallocate()
         UnsafeMutableRawPointer(masks).deallocate()
         sampleEdges.deallocate()
+        queue.deallocate()
     }
 
-    /// Grows the visibility planes to `samples` if needed and zeroes the counters.
-    func prepare(samples: Int) {
+    /// Grows the visibility planes and the shading queue to `samples` samples per pixel and
+    /// `materials` materials if needed, and zeroes the counters.
+    func prepare(samples: Int, materials: Int) {
         if samples > sampleCapacity {
             tile.deallocate()
             tile = VisibilityTile(samples: samples)
             sampleCapacity = samples
+        }
+        if samples * VisibilityTile.planeSize > queue.capacity || materials > queue.materialCapacity {
+            queue.deallocate()
+            queue = ShadeQueue(samples: sampleCapacity, materials: max(materials, queue.materialCapacity))
         }
         rasterNanos = 0
         shadeNanos = 0

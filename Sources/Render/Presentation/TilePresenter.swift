@@ -1,3 +1,5 @@
+import CVector
+
 /// The last step of a tile: from premultiplied linear colour to straight-alpha RGBA8 pixels of
 /// the output image.
 ///
@@ -87,36 +89,86 @@ struct TilePresenter: @unchecked Sendable {
     }
 
     /// Lit pixels over a background layer (premultiplied display-linear colour of window
-    /// position x, y) and the shadow.
+    /// position x, y) and the shadow. Runs of 8 pixels the product covers completely take
+    /// ``presentCovered8(_:to:)``; the others go pixel by pixel.
     @inline(__always)
     private func presentLit(
         _ colors: UnsafePointer<SIMD4<Float>>, tileX: Int, tileY: Int, w: Int, h: Int, shadow: Shadow?,
         layer: (Float, Float) -> SIMD4<Float>
     ) {
-        write(tileX: tileX, tileY: tileY, w: w, h: h) { x, y in
-            let c = colors[y * VisibilityTile.size + x]
-            let alpha = min(max(c.w, 0), 1)
-            var premul = SIMD3<Float>.zero
-            if alpha > 0 { premul = toneMapper.map(SIMD3(c.x, c.y, c.z) / alpha) * alpha }
-            var outAlpha = alpha
-            if alpha < 1 {
-                let px = Float(tileX + x) + 0.5
-                let py = Float(tileY + y) + 0.5
-                var bg = layer(px, py)
-                if let shadow, let p = shadow.floor.floorPoint(x: px, y: py) {
-                    // Black with the shadow's opacity over the background.
-                    let s = shadow.strength * shadow.map.occlusion(x: p.x, z: p.y)
-                    bg = SIMD4(bg.x * (1 - s), bg.y * (1 - s), bg.z * (1 - s), s + bg.w * (1 - s))
+        for y in 0..<h {
+            let row = colors + y * VisibilityTile.size
+            let out = UnsafeMutableRawPointer(output + ((tileY + y) * width + tileX) * 4)
+            var x = 0
+            while x < w {
+                if x + 8 <= w, presentCovered8(row + x, to: out + x * 4) {
+                    x += 8
+                    continue
                 }
-                premul += SIMD3(bg.x, bg.y, bg.z) * (1 - alpha)
-                outAlpha = alpha + bg.w * (1 - alpha)
+                let end = min(x + 8, w)
+                while x < end {
+                    let bytes = litPixel(
+                        row[x], px: Float(tileX + x) + 0.5, py: Float(tileY + y) + 0.5, shadow: shadow, layer: layer)
+                    out.storeBytes(of: bytes, toByteOffset: x * 4, as: SIMD4<UInt8>.self)
+                    x += 1
+                }
             }
-            guard outAlpha > 0 else { return .zero }
-            let straight = premul / outAlpha
-            return SIMD4(
-                SRGB.encode8(straight.x), SRGB.encode8(straight.y), SRGB.encode8(straight.z),
-                UInt8((min(outAlpha, 1) * 255).rounded()))
         }
+    }
+
+    /// 8 consecutive pixels when the product covers all of them (alpha >= 1): no background, no
+    /// shadow, just the batched tone map and sRGB encode, which give the bytes of
+    /// ``litPixel(_:px:py:shadow:layer:)`` lane for lane (dividing by an alpha of 1 is exact).
+    /// - Returns: `false`, writing nothing, when a pixel is not fully covered.
+    @inline(__always)
+    private func presentCovered8(_ c: UnsafePointer<SIMD4<Float>>, to out: UnsafeMutableRawPointer) -> Bool {
+        var r = SIMD8<Float>()
+        var g = SIMD8<Float>()
+        var b = SIMD8<Float>()
+        var a = SIMD8<Float>()
+        for i in 0..<8 {
+            let v = c[i]
+            r[i] = v.x
+            g[i] = v.y
+            b[i] = v.z
+            a[i] = v.w
+        }
+        guard v_all8(v_ge8(a, SIMD8(repeating: 1))) != 0 else { return false }
+        let codes = toneMapper.encode8(Vector3x8(r, g, b))
+        for i in 0..<8 {
+            let bytes = SIMD4<UInt8>(
+                UInt8(truncatingIfNeeded: codes.r[i]), UInt8(truncatingIfNeeded: codes.g[i]),
+                UInt8(truncatingIfNeeded: codes.b[i]), 255)
+            out.storeBytes(of: bytes, toByteOffset: i * 4, as: SIMD4<UInt8>.self)
+        }
+        return true
+    }
+
+    /// One lit pixel at window position (`px`, `py`): tone-mapped product colour over the
+    /// background layer darkened by the shadow, sRGB-encoded, straight alpha.
+    @inline(__always)
+    private func litPixel(
+        _ c: SIMD4<Float>, px: Float, py: Float, shadow: Shadow?, layer: (Float, Float) -> SIMD4<Float>
+    ) -> SIMD4<UInt8> {
+        let alpha = min(max(c.w, 0), 1)
+        var premul = SIMD3<Float>.zero
+        if alpha > 0 { premul = toneMapper.map(SIMD3(c.x, c.y, c.z) / alpha) * alpha }
+        var outAlpha = alpha
+        if alpha < 1 {
+            var bg = layer(px, py)
+            if let shadow, let p = shadow.floor.floorPoint(x: px, y: py) {
+                // Black with the shadow's opacity over the background.
+                let s = shadow.strength * shadow.map.occlusion(x: p.x, z: p.y)
+                bg = SIMD4(bg.x * (1 - s), bg.y * (1 - s), bg.z * (1 - s), s + bg.w * (1 - s))
+            }
+            premul += SIMD3(bg.x, bg.y, bg.z) * (1 - alpha)
+            outAlpha = alpha + bg.w * (1 - alpha)
+        }
+        guard outAlpha > 0 else { return .zero }
+        let straight = premul / outAlpha
+        return SIMD4(
+            SRGB.encode8(straight.x), SRGB.encode8(straight.y), SRGB.encode8(straight.z),
+            UInt8((min(outAlpha, 1) * 255).rounded()))
     }
 
     /// Straight colour `premultiplied / alpha` written as `round(255 * clamp(v))`.

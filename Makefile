@@ -21,9 +21,10 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG)
 
-## Run the service on the bundled sample assets.
+## Run the service on the bundled sample assets (PORT=8080); prints the viewer's address once
+## the catalogue is loaded. Ctrl-C stops it gracefully.
 run: build
-	$(SWIFT) run -c $(CONFIG) vitrine version
+	"$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/vitrine" serve --assets assets --port $(PORT)
 
 ## Build once, then run every test.
 test: deps lint

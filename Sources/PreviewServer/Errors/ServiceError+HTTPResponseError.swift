@@ -29,9 +29,10 @@ enum HTTPErrorMapping {
                 message: error.description)
         case let error as BackendError:
             switch error {
-            case .unavailable:
-                return HTTPError(.serviceUnavailable, headers: [.retryAfter: "60"], message: error.description)
             case .unknownEnvironment: return HTTPError(.badRequest, message: error.description)
+            case .notGLB: return HTTPError(.unprocessableContent, message: error.description)
+            case .environmentUnreadable, .foreignAsset:
+                return HTTPError(.internalServerError, message: error.description)
             }
         case is CancellationError:
             // The client went away; nobody reads this answer.

@@ -70,14 +70,17 @@ import Testing
     @Test func aJobPastItsDeadlineIsNotRun() async throws {
         let pool = makePool(workers: 1, queue: 4, timeout: .milliseconds(50))
         let ran = NIOLockedValueBox(0)
+        let release = NIOLockedValueBox(false)
         async let first: Int = pool.run(priority: .interactive) {
-            usleep(200_000)
+            while !release.withLockedValue({ $0 }) { usleep(1000) }  // held until the second job waited too long
             return 1
         }
         try await waitUntil { pool.testOnly_busy == 1 }
-        await #expect(throws: PoolError.expired(retryAfterSeconds: 2)) {
-            try await pool.run(priority: .interactive) { ran.withLockedValue { $0 += 1 } }
-        }
+        let second = Task { try await pool.run(priority: .interactive) { ran.withLockedValue { $0 += 1 } } }
+        try await waitUntil { pool.testOnly_queued == 1 }
+        try await Task.sleep(for: .milliseconds(150))  // 3x the queue timeout
+        release.withLockedValue { $0 = true }
+        await #expect(throws: PoolError.expired(retryAfterSeconds: 2)) { try await second.value }
         _ = try await first
         #expect(ran.withLockedValue { $0 } == 0)
         await pool.shutdown()
@@ -86,16 +89,20 @@ import Testing
     @Test func shutdownFinishesQueuedWorkThenRefuses() async throws {
         let pool = makePool(workers: 1, queue: 8)
         let done = NIOLockedValueBox(0)
+        let release = NIOLockedValueBox(false)
         let tasks = (0..<4).map { _ in
             Task {
                 try await pool.run(priority: .batch) {
-                    usleep(20_000)
+                    while !release.withLockedValue({ $0 }) { usleep(1000) }  // held until shutdown began
                     done.withLockedValue { $0 += 1 }
                 }
             }
         }
-        try await waitUntil { pool.testOnly_busy == 1 }
-        await pool.shutdown()
+        try await waitUntil { pool.testOnly_busy == 1 && pool.testOnly_queued == 3 }
+        async let shutdown: Void = pool.shutdown()
+        try await Task.sleep(for: .milliseconds(20))
+        release.withLockedValue { $0 = true }
+        await shutdown
         for task in tasks { try await task.value }
         #expect(done.withLockedValue { $0 } == 4)
         await #expect(throws: PoolError.shuttingDown) { try await pool.run(priority: .interactive) { 0 } }

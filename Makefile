@@ -26,10 +26,12 @@ build: deps
 run: build
 	"$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/vitrine" serve --assets assets --port $(PORT)
 
-## Build once, then run every test.
+## Build once, then run every test. The HTTP/service tests run in their own process so that
+## long CPU-bound render tests cannot starve their timers of cooperative threads.
 test: deps lint
 	$(SWIFT) build $(TEST_FLAGS) --build-tests
-	$(SWIFT) test $(TEST_FLAGS) --skip-build
+	$(SWIFT) test $(TEST_FLAGS) --skip-build --skip '(PreviewServerTests|ServeCommandTests)'
+	$(SWIFT) test $(TEST_FLAGS) --skip-build --filter '(PreviewServerTests|ServeCommandTests)'
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

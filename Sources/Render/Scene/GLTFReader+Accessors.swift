@@ -41,6 +41,7 @@ extension GLTFReader {
     /// - Throws: ``SceneError`` for a bad component type / type / count, misaligned offsets, a
     ///   stride smaller than an element, or a range past the end of its buffer view.
     mutating func accessor(_ index: Int, usedBy: String) throws(SceneError) -> Accessor {
+        usedAccessors.insert(index)
         let node = accessors[index]
         let ctNode = try node.required("componentType")
         guard let componentType = ComponentType(rawValue: try ctNode.asInt()) else {

@@ -27,6 +27,7 @@ extension GLTFReader {
         let skins = try root.count("skins")
         if skins > 0 { warn("skins", "\(skins) skin(s) ignored: skinned meshes are drawn in their bind pose") }
         padTexCoords(&scene)
+        warnUnused(scene)
 
         let drawn = scene.triangleCount()
         guard drawn <= options.maxTriangles else {
@@ -71,6 +72,36 @@ extension GLTFReader {
             names.append(try v.string("name") ?? "variant \(i)")
         }
         return names
+    }
+
+    /// Warns about data nothing draws: meshes no node uses, nodes in no scene, accessors no
+    /// mesh reads (animation and skin data included, as Vitrine ignores those).
+    private mutating func warnUnused(_ scene: Scene) {
+        let drawnMeshes = Set(scene.nodes.compactMap(\.mesh))
+        for m in scene.meshes.indices where !drawnMeshes.contains(m) {
+            warn("meshes[\(m)]", "mesh is not used by any node: not drawn")
+        }
+        var inScene = [Bool](repeating: false, count: scene.nodes.count)
+        var stack = scene.scenes.flatMap(\.nodes)
+        while let n = stack.popLast() {
+            if inScene[n] { continue }
+            inScene[n] = true
+            stack += scene.nodes[n].children
+        }
+        let outside = inScene.indices.filter { !inScene[$0] }
+        if !outside.isEmpty {
+            warn("nodes", "\(outside.count) node(s) in no scene, not drawn: \(Self.list(outside, "nodes"))")
+        }
+        let unread = accessors.indices.filter { !usedAccessors.contains($0) }
+        if !unread.isEmpty {
+            warn("accessors", "\(unread.count) accessor(s) not read by any mesh: \(Self.list(unread, "accessors"))")
+        }
+    }
+
+    /// `nodes[3], nodes[7], ...` (at most 8 listed).
+    private static func list(_ indices: [Int], _ name: String) -> String {
+        let shown = indices.prefix(8).map { "\(name)[\($0)]" }.joined(separator: ", ")
+        return indices.count > 8 ? shown + ", ..." : shown
     }
 
     /// Gives every primitive the UV sets its materials (and variant materials) sample, filled

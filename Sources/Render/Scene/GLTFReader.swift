@@ -41,6 +41,8 @@ struct GLTFReader {
     var suppressedWarnings = 0
     /// Buffers read so far.
     var loadedBuffers: [Int: [UInt8]] = [:]
+    /// Accessors read so far (the others are reported as unused).
+    var usedAccessors = Set<Int>()
     /// Bytes of the file itself plus every external file read.
     var bytesRead: Int
     /// Vertices and triangles decoded so far (against the limits).

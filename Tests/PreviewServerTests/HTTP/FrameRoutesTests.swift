@@ -107,7 +107,8 @@ import VitrineTestSupport
             let response = try await HTTP.get(port, uri)
             #expect(Int(response.status.code) == status, "\(uri)")
             #expect(message.isEmpty || response.text.contains(message), "\(uri): \(response.text)")
-            #expect(ContinuousClock.now - start < .milliseconds(500))
+            // Answered without queueing behind renders; loose bound so a loaded machine passes.
+            #expect(ContinuousClock.now - start < .seconds(10))
         }
     }
 
@@ -161,7 +162,8 @@ import VitrineTestSupport
             try await waitUntil { services.pool.testOnly_queued == 1 }
             let start = ContinuousClock.now
             let refused = try await HTTP.get(port, "/v1/assets/chair/frame?yaw=3&w=64&h=64")
-            #expect(ContinuousClock.now - start < .milliseconds(500))
+            // "At once": not after the queue timeout (30 s); loose so a loaded machine passes.
+            #expect(ContinuousClock.now - start < .seconds(10))
             #expect(refused.status == .serviceUnavailable)
             #expect(refused.header("Retry-After") == "1")
             backend.openGate()

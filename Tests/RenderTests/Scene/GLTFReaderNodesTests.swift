@@ -138,6 +138,20 @@ import Testing
         #expect(error?.location == "cameras[0].perspective.zfar")
     }
 
+    @Test func unusedDataGetsWarnings() throws {
+        var b = triangleBuilder()
+        b.append("meshes", ["primitives": [["attributes": ["POSITION": 0]]]])
+        _ = b.addAccessor(view: nil, componentType: 5126, type: "SCALAR", count: 4)
+        b.json["nodes"] = [["mesh": 0], ["mesh": 0]]
+        b.json["scenes"] = [["nodes": [0]]]
+        let scene = try b.importGLB()
+        let paths = scene.warnings.map(\.path)
+        #expect(paths.contains("meshes[1]"))
+        #expect(scene.warnings.contains { $0.path == "nodes" && $0.message.contains("nodes[1]") })
+        #expect(scene.warnings.contains { $0.path == "accessors" && $0.message.contains("accessors[1]") })
+        #expect(!paths.contains("meshes[0]"))
+    }
+
     @Test func animationsAndSkinsAreIgnoredWithWarnings() throws {
         var b = triangleBuilder()
         b.json["nodes"] = [["mesh": 0, "skin": 0]]

@@ -30,8 +30,8 @@ run: build
 ## long CPU-bound render tests cannot starve their timers of cooperative threads.
 test: deps lint
 	$(SWIFT) build $(TEST_FLAGS) --build-tests
-	$(SWIFT) test $(TEST_FLAGS) --skip-build --skip '(PreviewServerTests|ServeCommandTests)'
-	$(SWIFT) test $(TEST_FLAGS) --skip-build --filter '(PreviewServerTests|ServeCommandTests)'
+	$(SWIFT) test $(TEST_FLAGS) --skip-build --skip '(PreviewServerTests|ServeCommandTests|ServeViewerBrowserTests)'
+	$(SWIFT) test $(TEST_FLAGS) --skip-build --filter '(PreviewServerTests|ServeCommandTests|ServeViewerBrowserTests)'
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

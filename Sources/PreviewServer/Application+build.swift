@@ -71,6 +71,7 @@ public func buildRouter(_ services: ServiceContext) throws -> Router<BasicReques
     HealthController(services: services).addRoutes(to: router)
     AssetController(services: services).addRoutes(to: router)
     FrameController(services: services).addRoutes(to: router)
+    TryOnController(services: services).addRoutes(to: router)
     PageController(services: services, resources: try PageResources.load()).addRoutes(to: router)
     return router
 }

@@ -21,7 +21,4 @@ final class RendererPool: Sendable {
         defer { idle.withLockedValue { $0.append(renderer) } }
         return try body(renderer)
     }
-
-    /// Renderers made so far.
-    var count: Int { idle.withLockedValue { $0.count } }
 }

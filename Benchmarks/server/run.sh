@@ -2,6 +2,7 @@
 # Server benchmark: wrk on loopback against `vitrine serve` on the bundled assets.
 #   (a) a cached frame, next to nginx serving the same bytes as a static file (same run);
 #   (b) cache-missing frames (every request a new yaw), against the bare render time;
+#   (c) try-on posts (a shared photo + a garment);
 #   the same uncached load with two worker layouts: 2 workers x 1 render thread, 1 x 2.
 # Usage: Benchmarks/server/run.sh [seconds per run, default 5] [runs, default 3]
 # Needs: a release build (swift build -c release), wrk, nginx. Prints medians.
@@ -130,3 +131,37 @@ for layout in "2 1" "1 2"; do
     echo "peak RSS of vitrine serve after (b) $1x$2: $(peak_rss_mib "$SERVER_PID") MiB"
     stop_server
 done
+
+# --- (c) try-on: POST /v1/tryon, astronaut photo (512x512 PNG) + a striped T-shirt, JPEG out ---
+PHOTOS=${VITRINE_SHARED:-../shared}/photos
+[ -d "$PHOTOS" ] || PHOTOS=../../shared/photos
+if [ -f "$PHOTOS/astronaut.png" ]; then
+    python3 - "$PHOTOS" "$WORK/tryon.body" <<'PY'
+import sys
+photos, out = sys.argv[1], sys.argv[2]
+def part(name, data, filename=None):
+    head = f'--vitrinebench\r\nContent-Disposition: form-data; name="{name}"'
+    if filename: head += f'; filename="{filename}"\r\nContent-Type: application/octet-stream'
+    return head.encode() + b"\r\n\r\n" + data + b"\r\n"
+body = (part("photo", open(f"{photos}/astronaut.png", "rb").read(), "astronaut.png")
+        + part("keypoints", open(f"{photos}/astronaut.keypoints.json", "rb").read(), "k.json")
+        + part("garment", b"tshirt-stripes") + b"--vitrinebench--\r\n")
+open(out, "wb").write(body)
+PY
+    cat >"$WORK/tryon.lua" <<LUA
+local f = io.open("$WORK/tryon.body", "rb")
+wrk.body = f:read("*a")
+f:close()
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "multipart/form-data; boundary=vitrinebench"
+LUA
+    start_server 2 1
+    for connections in 1 4; do
+        median_of "(c) try-on, 2 workers, c=$connections" \
+            measure -t1 -c"$connections" -d"${SECONDS_PER_RUN}s" -s "$WORK/tryon.lua" "$BASE/v1/tryon"
+    done
+    echo "peak RSS of vitrine serve after (c): $(peak_rss_mib "$SERVER_PID") MiB"
+    stop_server
+else
+    echo "(c) try-on skipped: no shared/photos/astronaut.png"
+fi

@@ -30,7 +30,10 @@ run: build
 ## long CPU-bound render tests cannot starve their timers of cooperative threads.
 test: deps lint
 	$(SWIFT) build $(TEST_FLAGS) --build-tests
-	$(SWIFT) test $(TEST_FLAGS) --skip-build --skip '(PreviewServerTests|ServeCommandTests|ServeViewerBrowserTests)'
+	@status=0; $(SWIFT) test $(TEST_FLAGS) --skip-build --skip '(PreviewServerTests|ServeCommandTests|ServeViewerBrowserTests)' || status=$$?; \
+	echo "artefacts: .build/test-artifacts/contact-sheet/contact-sheet.png + index.json (every shared model);" \
+		"golden failure reports (if any): .build/golden-failures/*/index.html"; \
+	exit $$status
 	$(SWIFT) test $(TEST_FLAGS) --skip-build --filter '(PreviewServerTests|ServeCommandTests|ServeViewerBrowserTests)'
 
 lint:

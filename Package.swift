@@ -129,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RenderTests",
-            dependencies: ["Render", "VitrineTestSupport"],
+            dependencies: ["Render", "Batch", "VitrineTestSupport"],
             exclude: ["Golden", "TryOn/Golden"],
             swiftSettings: hotSwiftSettings
         ),

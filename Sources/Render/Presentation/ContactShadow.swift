@@ -146,24 +146,49 @@ struct ContactShadow: Sendable {
     }
 
     /// Occlusion at world point (`x`, `z`) of the floor, bilinear, 0 outside the map.
-    @inline(__always)
     func occlusion(x: Float, z: Float) -> Float {
-        let u = (x - originX) / texelSize - 0.5
-        let v = (z - originZ) / texelSize - 0.5
-        // Zero outside the footprint, so that pixels the footprint cannot reach may skip this.
-        guard u >= -0.5, v >= -0.5, u <= Float(width) - 0.5, v <= Float(height) - 0.5 else { return 0 }
-        let fu = u.rounded(.down)
-        let fv = v.rounded(.down)
-        let i = Int(fu)
-        let j = Int(fv)
-        let du = u - fu
-        let dv = v - fv
-        func at(_ x: Int, _ y: Int) -> Float {
-            guard x >= 0, y >= 0, x < width, y < height else { return 0 }
-            return occlusion[y * width + x]
+        occlusion.withUnsafeBufferPointer { texels in
+            texels.baseAddress.map { sampler($0).occlusion(x: x, z: z) } ?? 0
         }
-        let top = at(i, j) * (1 - du) + at(i + 1, j) * du
-        let bottom = at(i, j + 1) * (1 - du) + at(i + 1, j + 1) * du
-        return top * (1 - dv) + bottom * dv
+    }
+
+    /// A view of the map without references, for per-pixel lookups (no retain or release):
+    /// valid while `texels`, this map's ``occlusion`` storage, is.
+    func sampler(_ texels: UnsafePointer<Float>) -> Sampler {
+        Sampler(originX: originX, originZ: originZ, texelSize: texelSize, width: width, height: height, texels: texels)
+    }
+
+    /// Bilinear lookups into the occlusion texels.
+    struct Sampler {
+        let originX: Float
+        let originZ: Float
+        let texelSize: Float
+        let width: Int
+        let height: Int
+        let texels: UnsafePointer<Float>
+
+        /// Occlusion at world point (`x`, `z`) of the floor, bilinear, 0 outside the map.
+        @inline(__always)
+        func occlusion(x: Float, z: Float) -> Float {
+            let u = (x - originX) / texelSize - 0.5
+            let v = (z - originZ) / texelSize - 0.5
+            // Zero outside the footprint, so that pixels the footprint cannot reach may skip this.
+            guard u >= -0.5, v >= -0.5, u <= Float(width) - 0.5, v <= Float(height) - 0.5 else { return 0 }
+            let fu = u.rounded(.down)
+            let fv = v.rounded(.down)
+            let i = Int(fu)
+            let j = Int(fv)
+            let du = u - fu
+            let dv = v - fv
+            let top = at(i, j) * (1 - du) + at(i + 1, j) * du
+            let bottom = at(i, j + 1) * (1 - du) + at(i + 1, j + 1) * du
+            return top * (1 - dv) + bottom * dv
+        }
+
+        @inline(__always)
+        private func at(_ x: Int, _ y: Int) -> Float {
+            guard x >= 0, y >= 0, x < width, y < height else { return 0 }
+            return texels[y * width + x]
+        }
     }
 }

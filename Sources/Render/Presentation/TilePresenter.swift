@@ -58,22 +58,40 @@ struct TilePresenter: @unchecked Sendable {
         case .unlitReference:
             write(tileX: tileX, tileY: tileY, w: w, h: h) { x, y in Self.rawBytes(colors[y * VisibilityTile.size + x]) }
         case .lit:
-            // The shadow only where its footprint can be seen.
-            let shadowHere = shadow.flatMap { s in s.bounds.intersects(x: tileX, y: tileY, w: w, h: h) ? s : nil }
-            switch background {
-            case .transparent:
-                presentLit(colors, tileX: tileX, tileY: tileY, w: w, h: h, shadow: shadowHere) { _, _ in
-                    SIMD4<Float>.zero
-                }
-            case .color(let c):
-                let layer = SIMD4(c.x * c.w, c.y * c.w, c.z * c.w, c.w)
-                presentLit(colors, tileX: tileX, tileY: tileY, w: w, h: h, shadow: shadowHere) { _, _ in layer }
-            case .environment(let env, let rays):
-                presentLit(colors, tileX: tileX, tileY: tileY, w: w, h: h, shadow: shadowHere) { x, y in
-                    let c = toneMapper.map(env.background(direction: rays.ray(x: x, y: y).direction))
-                    return SIMD4(c.x, c.y, c.z, 1)
+            withShadow(tileX: tileX, tileY: tileY, w: w, h: h) { shadowHere in
+                switch background {
+                case .transparent:
+                    presentLit(colors, tileX: tileX, tileY: tileY, w: w, h: h, shadow: shadowHere) { _, _ in
+                        SIMD4<Float>.zero
+                    }
+                case .color(let c):
+                    let layer = SIMD4(c.x * c.w, c.y * c.w, c.z * c.w, c.w)
+                    presentLit(colors, tileX: tileX, tileY: tileY, w: w, h: h, shadow: shadowHere) { _, _ in layer }
+                case .environment(let env, let rays):
+                    presentLit(colors, tileX: tileX, tileY: tileY, w: w, h: h, shadow: shadowHere) { x, y in
+                        let c = toneMapper.map(env.background(direction: rays.ray(x: x, y: y).direction))
+                        return SIMD4(c.x, c.y, c.z, 1)
+                    }
                 }
             }
+        }
+    }
+
+    /// The shadow as read per pixel: only plain values and a pointer, so that passing and
+    /// testing it costs no reference counting.
+    struct ShadowView {
+        let floor: FloorProjection
+        let strength: Float
+        let map: ContactShadow.Sampler
+    }
+
+    /// Calls `body` with the shadow's view when its footprint can be seen in the tile (the
+    /// occlusion texels pinned for the call), else with `nil`.
+    @inline(__always)
+    private func withShadow(tileX: Int, tileY: Int, w: Int, h: Int, _ body: (ShadowView?) -> Void) {
+        guard let s = shadow, s.bounds.intersects(x: tileX, y: tileY, w: w, h: h) else { return body(nil) }
+        s.map.occlusion.withUnsafeBufferPointer { texels in
+            body(texels.baseAddress.map { ShadowView(floor: s.floor, strength: s.strength, map: s.map.sampler($0)) })
         }
     }
 
@@ -93,7 +111,7 @@ struct TilePresenter: @unchecked Sendable {
     /// ``presentCovered8(_:to:)``; the others go pixel by pixel.
     @inline(__always)
     private func presentLit(
-        _ colors: UnsafePointer<SIMD4<Float>>, tileX: Int, tileY: Int, w: Int, h: Int, shadow: Shadow?,
+        _ colors: UnsafePointer<SIMD4<Float>>, tileX: Int, tileY: Int, w: Int, h: Int, shadow: ShadowView?,
         layer: (Float, Float) -> SIMD4<Float>
     ) {
         for y in 0..<h {
@@ -148,7 +166,7 @@ struct TilePresenter: @unchecked Sendable {
     /// background layer darkened by the shadow, sRGB-encoded, straight alpha.
     @inline(__always)
     private func litPixel(
-        _ c: SIMD4<Float>, px: Float, py: Float, shadow: Shadow?, layer: (Float, Float) -> SIMD4<Float>
+        _ c: SIMD4<Float>, px: Float, py: Float, shadow: ShadowView?, layer: (Float, Float) -> SIMD4<Float>
     ) -> SIMD4<UInt8> {
         let alpha = min(max(c.w, 0), 1)
         var premul = SIMD3<Float>.zero

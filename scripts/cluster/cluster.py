@@ -15,7 +15,9 @@ is stopped by pid, and the temporary folders are removed unless --keep.
 """
 
 import argparse
+import hashlib
 import json
+import os
 import pathlib
 import shutil
 import statistics
@@ -111,7 +113,7 @@ def scenario_hash(options, balances=("hash", "round-robin")):
             before = cluster.renders()
             load = drive(cluster.nginx.port, mix, options.concurrency)
             per_instance = [a - b for a, b in zip(cluster.renders(), before)]
-            results[balance] = {"assets": len(ids), "distinct_frames": len(distinct), "requests": len(mix),
+            results[balance.replace("-", "_")] = {"assets": len(ids), "distinct_frames": len(distinct), "requests": len(mix),
                                 "renders": sum(per_instance), "renders_per_instance": per_instance,
                                 "renders_per_distinct_frame": round(sum(per_instance) / len(distinct), 2),
                                 **load.summary()}
@@ -158,7 +160,7 @@ def scenario_kill(options):
         for path in sorted(answered_by_victim):
             status, headers, _ = http_get(victim.port, path)
             tiers[f"{status} {headers.get('x-vitrine-cache')}"] = tiers.get(f"{status} {headers.get('x-vitrine-cache')}", 0) + 1
-            same_etag += headers.get("etag") == victim_etags.get(path)
+            same_etag += headers.get("etag") is not None and headers.get("etag") == victim_etags.get(path)
         renders_after_restart = victim.renders() - before
         print(f"restarted {victim.name}: {len(answered_by_victim)} of its old frames asked directly: {tiers}, "
               f"renders {renders_after_restart:g}, same ETag {same_etag}")
@@ -206,7 +208,6 @@ def scenario_shared_cache(options):
         for thread in threads:
             thread.join()
         renders = sum(cluster.renders())
-        import hashlib
         bodies = {}
         conflicting = 0
         for path, status, etag, body in answers:
@@ -321,6 +322,7 @@ def main():
     parser = argparse.ArgumentParser(description="Vitrine cluster scenarios on loopback.")
     parser.add_argument("scenario", choices=["hash", "kill", "shared-cache", "scaling", "ceiling", "smoke",
                                              "all", "nginx-config"])
+    parser.add_argument("--binary", help="the vitrine executable (default: $VITRINE_BINARY, .build/release)")
     parser.add_argument("--assets", default=str(REPO / "assets" / "products"))
     parser.add_argument("--instances", type=int, default=3)
     parser.add_argument("--size", type=int, default=256, help="frame width and height")
@@ -340,6 +342,8 @@ def main():
     parser.add_argument("--proxy-cache", action="store_true")
     parser.add_argument("--round-robin", action="store_true")
     options = parser.parse_args()
+    if options.binary:
+        os.environ["VITRINE_BINARY"] = options.binary
     if options.scenario == "nginx-config":
         return nginx_config(options)
     if options.scenario == "smoke":

@@ -17,7 +17,6 @@ import subprocess
 import tempfile
 import threading
 import time
-import urllib.request
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 NGINX_DIR = REPO / "deploy" / "nginx"

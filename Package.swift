@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "RenderTests",
             dependencies: ["Render", "VitrineTestSupport"],
-            exclude: ["Golden"],
+            exclude: ["Golden", "TryOn/Golden"],
             swiftSettings: hotSwiftSettings
         ),
         .testTarget(

@@ -10,7 +10,7 @@ struct VitrineCommand: AsyncParsableCommand {
         version: RendererVersion.string,
         subcommands: [
             VersionCommand.self, InspectCommand.self, DiffCommand.self, ServeCommand.self, SignCommand.self,
-            RenderCommand.self, TurntableCommand.self, MakeAssetsCommand.self,
+            RenderCommand.self, TurntableCommand.self, MakeAssetsCommand.self, TryOnCommand.self,
         ]
     )
 }

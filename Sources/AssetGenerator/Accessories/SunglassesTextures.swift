@@ -36,8 +36,9 @@ struct SunglassesTextures {
         canvas.apply { _, y, _ in
             let v = (Float(y) + 0.5) / Float(n)
             let t = Color.smoothstep(0.15, 0.9, v)
-            let top = Color.hex(0x1E2620, alpha: 0.9)
-            let bottom = Color.hex(0x4A5A4E, alpha: 0.62)
+            // Category 3 tint: 5 % of the light through at the top, 16 % at the bottom.
+            let top = Color.hex(0x1E2620, alpha: 0.95)
+            let bottom = Color.hex(0x3E4C42, alpha: 0.84)
             return Color.mix(top, bottom, t)
         }
         return canvas.image()

@@ -18,6 +18,8 @@ enum Shoe {
         }
         let upperNormal = doc.addTexture(
             try TextureEncoder.pngImage("sneaker_upper_normal", textures.normal()))
+        let orm = doc.addTexture(
+            try TextureEncoder.pngImage("sneaker_upper_occlusion_roughness_metal", textures.occlusionRoughnessMetal()))
         let sidewall = doc.addTexture(
             try TextureEncoder.pngImage("sneaker_sidewall", textures.sidewall()))
         let tread = doc.addTexture(
@@ -32,6 +34,9 @@ enum Shoe {
             upper.normalTexture = GLTFTextureRef(upperNormal)
             upper.normalScale = 0.7
             upper.roughnessFactor = c.roughness
+            upper.metallicFactor = 1
+            upper.metallicRoughnessTexture = GLTFTextureRef(orm)
+            upper.occlusionTexture = GLTFTextureRef(orm)
             parts[0].append(doc.addMaterial(upper))
 
             var lining = GLTFMaterial(name: "lining_\(slug)")

@@ -196,6 +196,38 @@ struct ShoeTextures {
         }
     }
 
+    /// Occlusion in R, roughness relative to the colourway's factor in G, metalness in B
+    /// (the eyelets are metal): one texture for glTF's occlusion and metallic-roughness slots.
+    func occlusionRoughnessMetal() -> RGBA8Image {
+        let n = 512
+        var canvas = paint(size: n) { part in
+            switch part {
+            case .eyelet: return SIMD4(1, 0.6, 1, 1)
+            case .perforation, .eyeletHole: return SIMD4(0.35, 1, 0, 1)
+            case .stitch: return SIMD4(0.8, 1, 0, 1)
+            case .label, .print: return SIMD4(1, 0.85, 0, 1)
+            default: return SIMD4(1, 1, 0, 1)
+            }
+        }
+        // Ambient occlusion: darker down by the sole, and where the tongue slides under the
+        // eyestays and the vamp.
+        canvas.apply { x, y, c in
+            let fx = (Float(x) + 0.5) / Float(n)
+            let fy = (Float(y) + 0.5) / Float(n)
+            var ao: Float = 1
+            if fy < 0.8 {
+                let hf = 1 - (fy < 0.4 ? fy : fy - 0.4) / 0.4
+                ao = 1 - 0.35 * (1 - Color.smoothstep(0, 0.12, hf))
+            } else {
+                let across = (fy - 0.8) / 0.2
+                let edge = min(across, 1 - across)
+                ao = (0.55 + 0.45 * Color.smoothstep(0.05, 0.3, edge)) * (0.6 + 0.4 * Color.smoothstep(0.02, 0.25, fx))
+            }
+            return SIMD4(c.x * ao, c.y, c.z, 1)
+        }
+        return canvas.image()
+    }
+
     /// Outsole tread: a herringbone of grooves, tiling every 10 cm (UVs are metres x 10).
     func tread() -> RGBA8Image {
         NormalMap.fromHeights(width: 256, height: 256, strength: 1.5, wrapX: true, wrapY: true) { uv, _ in

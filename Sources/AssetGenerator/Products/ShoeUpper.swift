@@ -104,7 +104,7 @@ enum ShoeUpper {
     /// The footbed seen through the collar: a flat insole inside the lining.
     static func footbed() -> MeshData {
         let inset: Float = 0.006
-        let ts = rows.filter { $0 > 0.004 && $0 < 0.7 }
+        let ts = rows.filter { $0 > 0.004 && $0 < 0.996 }
         return MeshData.grid(
             columns: 8, rows: ts.count - 1, flipped: true,
             position: { i, j in

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import Render
+
+@Suite struct WarpMeshDrawerTests {
+    /// A small deterministic generator (SplitMix64).
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func randomTexture(_ rng: inout SplitMix, width: Int, height: Int) -> ItemTexture {
+        var image = RGBA8Image(width: width, height: height)
+        for i in 0..<image.pixels.count { image.pixels[i] = UInt8.random(in: 0...255, using: &rng) }
+        return ItemTexture(image, featherTexels: 1.5)
+    }
+
+    /// A mesh of unrelated random triangles (some overlapping, some partly off the canvas,
+    /// some tiny, some minified so that coarser mip levels are used).
+    static func randomMesh(_ rng: inout SplitMix, triangles: Int, canvas: Int, texture: Int) -> WarpMesh {
+        var mesh = WarpMesh(testOnlyPositions: [], uvs: [], triangles: [])
+        for _ in 0..<triangles {
+            let centre = SIMD2(
+                Double.random(in: -10...Double(canvas + 10), using: &rng),
+                Double.random(in: -10...Double(canvas + 10), using: &rng))
+            let size = [2.0, 12, 40][Int.random(in: 0...2, using: &rng)]
+            let uvScale = [0.5, 1, 3, 9][Int.random(in: 0...3, using: &rng)]
+            let uvCentre = SIMD2(
+                Double.random(in: 0...Double(texture), using: &rng), Double.random(in: 0...Double(texture), using: &rng)
+            )
+            let base = Int32(mesh.positions.count)
+            for _ in 0..<3 {
+                let d = SIMD2(
+                    Double.random(in: -size...size, using: &rng), Double.random(in: -size...size, using: &rng))
+                mesh.positions.append(centre + d)
+                mesh.uvs.append(uvCentre + d * uvScale)
+                mesh.shades.append(Float.random(in: 0.3...1, using: &rng))
+            }
+            mesh.triangles.append(SIMD3(base, base + 1, base + 2))
+        }
+        return mesh
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func simdKernelMatchesTheScalarReference(seed: UInt64) throws {
+        var rng = SplitMix(state: seed)
+        let texture = Self.randomTexture(&rng, width: 67, height: 53)
+        let mesh = Self.randomMesh(&rng, triangles: 300, canvas: 96, texture: 60)
+        var photo = RGBA8Image(width: 96, height: 96)
+        for i in 0..<photo.pixels.count { photo.pixels[i] = UInt8.random(in: 0...255, using: &rng) }
+        var mask = [UInt8](repeating: 0, count: 96 * 96)
+        for i in 0..<mask.count { mask[i] = UInt8.random(in: 0...255, using: &rng) }
+
+        for useMask in [false, true] {
+            for feathered in [false, true] {
+                var fast = photo
+                fast.pixels.withUnsafeMutableBytes { raw in
+                    mask.withUnsafeBufferPointer { m in
+                        let view = CanvasView(
+                            pixels: raw.baseAddress!.assumingMemoryBound(to: UInt32.self), width: 96, height: 96)
+                        WarpMeshDrawer.draw(
+                            mesh, texture: texture, feathered: feathered, into: view,
+                            mask: useMask ? m.baseAddress : nil)
+                    }
+                }
+                var slow = photo
+                ReferenceMeshDrawer.draw(
+                    mesh, texture: texture, feathered: feathered, into: &slow, mask: useMask ? mask : nil)
+                #expect(fast.pixels != photo.pixels)
+                #expect(fast.pixels == slow.pixels, "mask \(useMask), feathered \(feathered)")
+            }
+        }
+    }
+
+    @Test func sharedEdgesAreCoveredExactlyOnce() {
+        // A fan of triangles around one centre, with a half-transparent texture: a pixel drawn
+        // twice would be darker, a pixel missed would keep the white photo.
+        var image = RGBA8Image(width: 8, height: 8, fill: SIMD4(0, 0, 0, 128))
+        image[0, 0] = SIMD4(0, 0, 0, 128)
+        let texture = ItemTexture(image, featherTexels: 0)
+        var mesh = WarpMesh(testOnlyPositions: [], uvs: [], triangles: [])
+        let centre = SIMD2(40.3, 37.7)
+        mesh.positions.append(centre)
+        mesh.uvs.append(SIMD2(4, 4))
+        mesh.shades.append(1)
+        let n = 17
+        for k in 0..<n {
+            let a = Double(k) / Double(n) * 2 * Double.pi
+            mesh.positions.append(centre + SIMD2(cos(a), sin(a)) * (25 + Double(k % 3) * 3.7))
+            mesh.uvs.append(SIMD2(4, 4))
+            mesh.shades.append(1)
+        }
+        for k in 0..<n { mesh.triangles.append(SIMD3(0, Int32(1 + k), Int32(1 + (k + 1) % n))) }
+        var canvas = RGBA8Image(width: 80, height: 80, fill: SIMD4(255, 255, 255, 255))
+        canvas.pixels.withUnsafeMutableBytes { raw in
+            let view = CanvasView(pixels: raw.baseAddress!.assumingMemoryBound(to: UInt32.self), width: 80, height: 80)
+            WarpMeshDrawer.draw(mesh, texture: texture, feathered: false, into: view, mask: nil)
+        }
+        // Inside the fan's inner radius every pixel is blended exactly once: 255 * 127 / 255.
+        var inner = 0
+        for y in 0..<80 {
+            for x in 0..<80 {
+                let d = SIMD2(Double(x) + 0.5, Double(y) + 0.5) - centre
+                guard (d * d).sum().squareRoot() < 24 else { continue }
+                inner += 1
+                #expect(canvas[x, y] == SIMD4(127, 127, 127, 255), "pixel \(x), \(y)")
+            }
+        }
+        #expect(inner > 1500)
+    }
+
+    @Test func edgeDivisionsFloorAndCeil() {
+        #expect(WarpMeshDrawer.floorDiv(7, 2) == 3)
+        #expect(WarpMeshDrawer.floorDiv(-7, 2) == -4)
+        #expect(WarpMeshDrawer.floorDiv(-8, 2) == -4)
+        #expect(WarpMeshDrawer.ceilDiv(7, 2) == 4)
+        #expect(WarpMeshDrawer.ceilDiv(-7, 2) == -3)
+    }
+}

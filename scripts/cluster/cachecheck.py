@@ -9,6 +9,7 @@ structure (every PNG chunk CRC, the image data inflating to exactly height x (1 
 
 import hashlib
 import pathlib
+import shutil
 import struct
 import zlib
 
@@ -99,3 +100,27 @@ def check_directory(directory, expected_bodies=None):
     leftovers = [p.name for p in (directory / "tmp").glob("*")] if (directory / "tmp").exists() else []
     return {"entries": entries, "bad": bad, "leftover_temporary_files": len(leftovers),
             "compared_with_client_bodies": compared, "mismatched": mismatched}
+
+
+def self_test(directory, scratch):
+    """Shows the checker catches damage: copies of one entry truncated, with one payload byte
+    flipped, and with another entry's content under its name. Returns {damage: why rejected}."""
+    entries = sorted(pathlib.Path(directory).glob("??/*.vfc"))
+    if len(entries) < 2:
+        return {}
+    scratch = pathlib.Path(scratch)
+    original, other = entries[0].read_bytes(), entries[1].read_bytes()
+    damaged = {"truncated": original[: len(original) // 2], "flipped": original[:-9] + bytes([original[-9] ^ 1]) + original[-8:],
+               "mixed": other}
+    results = {}
+    for name, data in damaged.items():
+        path = scratch / name / entries[0].parent.name / entries[0].name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        try:
+            read_entry(path)
+            results[name] = "NOT DETECTED"
+        except ValueError as error:
+            results[name] = str(error)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return results

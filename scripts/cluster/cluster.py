@@ -16,9 +16,11 @@ is stopped by pid, and the temporary folders are removed unless --keep.
 
 import argparse
 import hashlib
+import http.client
 import json
 import os
 import pathlib
+import random
 import shutil
 import statistics
 import subprocess
@@ -30,7 +32,8 @@ import urllib.parse
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 import cachecheck  # noqa: E402
-from harness import NGINX_DIR, REPO, Instance, Nginx, find_binary, http_get, make_workdir, metric_sum  # noqa: E402
+from harness import (  # noqa: E402
+    NGINX_DIR, REPO, Instance, Nginx, find_binary, http_get, load_average, make_workdir, metric_sum)
 from load import drive  # noqa: E402
 
 
@@ -43,6 +46,18 @@ def catalogue(port):
     if status != 200:
         raise RuntimeError(f"/v1/assets answered {status}")
     return [a["id"] for a in json.loads(body)["assets"] if ALL_ASSETS or not a.get("error")]
+
+
+def request_mix(distinct, passes, seed=7):
+    """`passes` passes over the distinct frames, each in its own shuffled order (fixed seed), as
+    shoppers ask for them: under round robin a frame's passes land on random instances."""
+    generator = random.Random(seed)
+    mix = []
+    for _ in range(passes):
+        order = list(distinct)
+        generator.shuffle(order)
+        mix += order
+    return mix
 
 
 def frame_paths(ids, frames_per_asset, size, yaw_offset=0.0, yaw_step=None):
@@ -69,7 +84,8 @@ class Cluster:
             cache = shared if shared_cache else self.workdir / f"cache-{i}"
             self.instances.append(Instance(f"vitrine-{i}", binary, options.assets, cache, self.workdir,
                                            workers=workers, cpus=cpus[i] if cpus else None))
-        self.nginx = Nginx(self.workdir, [i.address for i in self.instances], balance=balance) if balance else None
+        self.nginx = Nginx(self.workdir, [i.address for i in self.instances], balance=balance,
+                           keepalive=options.upstream_keepalive) if balance else None
 
     def __enter__(self):
         for instance in self.instances:
@@ -107,9 +123,7 @@ def scenario_hash(options, balances=("hash", "round-robin")):
         with Cluster(f"a-{balance}", options, options.instances, balance=balance) as cluster:
             ids = catalogue(cluster.instances[0].port)
             distinct = frame_paths(ids, options.frames_per_asset, options.size)
-            # Every pass asks for the whole mix in the same order: with round robin the next
-            # pass of a URL lands on the next instance.
-            mix = distinct * options.passes
+            mix = request_mix(distinct, options.passes)
             before = cluster.renders()
             load = drive(cluster.nginx.port, mix, options.concurrency)
             per_instance = [a - b for a, b in zip(cluster.renders(), before)]
@@ -130,7 +144,7 @@ def scenario_kill(options):
         victim = cluster.instances[1]
         ids = catalogue(cluster.instances[0].port)
         distinct = frame_paths(ids, options.frames_per_asset, options.size)
-        mix = distinct * options.passes
+        mix = request_mix(distinct, options.passes)
         kill_at = int(len(mix) * options.kill_at)
         killed = threading.Event()
         killed_after = {}
@@ -220,6 +234,8 @@ def scenario_shared_cache(options):
         for instance in cluster.instances:
             instance.stop()
         check = cachecheck.check_directory(cluster.instances[0].cache_dir, bodies)
+        self_test = cachecheck.self_test(cluster.instances[0].cache_dir, cluster.workdir / "self-test")
+        print(f"checker self-test on damaged copies of one entry: {self_test}")
         print(f"{len(answers)} requests ({len(distinct)} keys x 3 instances at once): {statuses}, {renders:g} renders; "
               f"cache: {check['entries']} entries, {len(check['bad'])} bad, "
               f"{check['compared_with_client_bodies']} equal to the clients' bodies "
@@ -238,35 +254,54 @@ def scenario_shared_cache(options):
             "requests": len(answers), "statuses": statuses, "distinct_keys": len(distinct), "renders": renders,
             "bodies_differing_for_one_etag": conflicting, **check, "bad": check["bad"][:5],
             "fresh_instance_answers": tiers, "fresh_instance_renders": fresh.renders(),
-            "fresh_instance_corrupt": corrupt})
+            "fresh_instance_corrupt": corrupt, "checker_self_test": self_test})
 
 
 # MARK: - (d) one core vs two cores
 
 def scenario_scaling(options):
-    runs = {"1 instance x 1 core": [], "2 instances x 1 core": []}
+    labels = ("1 instance x 1 core", "2 instances x 1 core")
+    runs = {label: [] for label in labels}
+    per_cpu = {label: [] for label in labels}
+    utilisation = {label: [] for label in labels}
+    harness_cpu = {label: [] for label in labels}
+    loads = []
     offset = 0.0
     for round_index in range(options.rounds):
-        for label, cpus in (("1 instance x 1 core", ["0"]), ("2 instances x 1 core", ["0", "1"])):
+        for label, cpus in zip(labels, (["0"], ["0", "1"])):
             with Cluster("d-scaling", options, len(cpus), cpus=cpus) as cluster:
                 ids = catalogue(cluster.instances[0].port)
                 count = options.frames_per_core * len(cpus)
                 # Distinct yaws 0.01 degree apart: every request is a cache miss of equal cost.
                 paths = frame_paths(ids, count // len(ids) + 1, options.size, yaw_offset=offset, yaw_step=0.01)[:count]
                 offset += 10.0
+                cpu_before = [i.cpu_seconds() for i in cluster.instances]
+                other_before = cluster.nginx.cpu_seconds() + sum(os.times()[:2])
                 load = drive(cluster.nginx.port, paths, options.concurrency_per_core * len(cpus))
+                cpu = sum(i.cpu_seconds() for i in cluster.instances) - sum(cpu_before)
+                other = cluster.nginx.cpu_seconds() + sum(os.times()[:2]) - other_before
+                harness_cpu[label].append(round(1000 * other / count, 2))
                 renders = sum(cluster.renders())
                 frames_per_second = renders / load.elapsed
                 runs[label].append(round(frames_per_second, 3))
+                per_cpu[label].append(round(renders / cpu, 3))
+                utilisation[label].append(round(cpu / (load.elapsed * len(cpus)), 3))
+                loads.append(round(load_average(), 2))
                 print(f"round {round_index + 1} {label}: {renders:g} renders in {load.elapsed:.2f} s = "
-                      f"{frames_per_second:.2f} frames/s, failed {len(load.failures)}")
-    one, two = (statistics.median(runs[k]) for k in runs)
+                      f"{frames_per_second:.2f} frames/s, {renders / cpu:.2f} frames per instance CPU-second, "
+                      f"pinned cores {100 * cpu / (load.elapsed * len(cpus)):.0f}% busy with vitrine, "
+                      f"nginx + client {1000 * other / count:.1f} ms CPU a frame, "
+                      f"failed {len(load.failures)}, load average {loads[-1]}")
+    one, two = (statistics.median(runs[k]) for k in labels)
+    cpu_one, cpu_two = (statistics.median(per_cpu[k]) for k in labels)
     ratios = [round(b / a, 3) for a, b in zip(*runs.values())]
     print(f"median frames/s: 1 core {one:.2f}, 2 cores {two:.2f}, ratio of medians {two / one:.2f}x "
-          f"(per round {ratios})")
+          f"(per round {ratios}); frames per instance CPU-second: {cpu_one:.2f} vs {cpu_two:.2f}")
     return report("scaling", {"frames_per_second": runs, "median_one": one, "median_two": two,
                               "ratio_of_medians": round(two / one, 3), "ratios_per_round": ratios,
-                              "size": options.size})
+                              "frames_per_cpu_second": per_cpu, "pinned_core_utilisation": utilisation,
+                              "nginx_and_client_cpu_ms_per_frame": harness_cpu,
+                              "load_average_1min": loads, "size": options.size})
 
 
 # MARK: - ceiling: requests/s of cached frames through nginx vs direct
@@ -291,6 +326,39 @@ def scenario_ceiling(options):
     return report("ceiling", results)
 
 
+# MARK: - keep-alive contract
+
+def scenario_keepalive(options):
+    """What nginx's upstream keep-alive needs from an instance: after any answer, the connection
+    either stays usable or the answer says `Connection: close` (nginx then does not reuse it).
+    Otherwise nginx sends the next request into a closed connection, counts the instance as
+    failed (max_fails) and retries the frame on another instance, which renders it again."""
+    with Cluster("keepalive", options, 1, balance=None) as cluster:
+        instance = cluster.instances[0]
+        ids = catalogue(instance.port)
+        results = []
+        for label, path in (("rendered", frame_paths(ids, 1, options.size, yaw_offset=7.77)[0]),
+                            ("memory", frame_paths(ids, 1, options.size, yaw_offset=7.77)[0]),
+                            ("healthz", "/healthz")):
+            connection = http.client.HTTPConnection("127.0.0.1", instance.port, timeout=30)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            says_close = (response.getheader("Connection") or "").lower() == "close"
+            time.sleep(0.2)  # the instance has closed by now if it is going to
+            try:
+                connection.request("GET", "/healthz")
+                reused = connection.getresponse().status == 200
+            except (OSError, http.client.HTTPException):
+                reused = False
+            connection.close()
+            results.append({"answer": label, "tier": response.getheader("X-Vitrine-Cache"),
+                            "connection_close_header": says_close, "connection_reusable": reused,
+                            "safe_for_keepalive": says_close or reused})
+            print(f"{label}: Connection: close header {says_close}, connection reusable afterwards {reused}")
+        return report("keepalive", {"answers": results, "safe": all(r["safe_for_keepalive"] for r in results)})
+
+
 # MARK: - nginx configuration for `nginx -t`
 
 def nginx_config(options):
@@ -313,14 +381,14 @@ def nginx_config(options):
     else:
         servers = options.servers or ["127.0.0.1:18081", "127.0.0.1:18082", "127.0.0.1:18083"]
         nginx = Nginx(out, servers, balance="round-robin" if options.round_robin else "hash",
-                      proxy_cache=options.proxy_cache)
+                      proxy_cache=options.proxy_cache, keepalive=options.upstream_keepalive)
         path = nginx.render()
     print(path)
 
 
 def main():
     parser = argparse.ArgumentParser(description="Vitrine cluster scenarios on loopback.")
-    parser.add_argument("scenario", choices=["hash", "kill", "shared-cache", "scaling", "ceiling", "smoke",
+    parser.add_argument("scenario", choices=["hash", "kill", "shared-cache", "scaling", "ceiling", "smoke", "keepalive",
                                              "all", "nginx-config"])
     parser.add_argument("--binary", help="the vitrine executable (default: $VITRINE_BINARY, .build/release)")
     parser.add_argument("--assets", default=str(REPO / "assets" / "products"))
@@ -341,6 +409,8 @@ def main():
     parser.add_argument("--production", action="store_true", help="nginx-config: deploy/nginx/vitrine.conf")
     parser.add_argument("--proxy-cache", action="store_true")
     parser.add_argument("--round-robin", action="store_true")
+    parser.add_argument("--no-upstream-keepalive", dest="upstream_keepalive", action="store_false",
+                        help="nginx opens a connection per request to the instances (see the README)")
     options = parser.parse_args()
     if options.binary:
         os.environ["VITRINE_BINARY"] = options.binary
@@ -351,7 +421,7 @@ def main():
         scenario_kill(options)
         return
     scenarios = {"hash": [scenario_hash], "kill": [scenario_kill], "shared-cache": [scenario_shared_cache],
-                 "scaling": [scenario_scaling], "ceiling": [scenario_ceiling],
+                 "scaling": [scenario_scaling], "ceiling": [scenario_ceiling], "keepalive": [scenario_keepalive],
                  "all": [scenario_hash, scenario_kill, scenario_shared_cache, scenario_scaling, scenario_ceiling]}
     for scenario in scenarios[options.scenario]:
         scenario(options)

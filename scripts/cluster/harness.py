@@ -163,21 +163,27 @@ class Instance:
     def stop(self):
         return stop_process(self.process)
 
+    def cpu_seconds(self):
+        return process_cpu_seconds(self.process.pid)
+
     def metrics(self):
         return parse_metrics(http_get(self.port, "/metrics")[2].decode())
 
     def renders(self):
-        return metric_sum(self.metrics(), "vitrine_renders_total")
+        return int(metric_sum(self.metrics(), "vitrine_renders_total"))
 
 
 class Nginx:
     """nginx in the foreground (daemon off) from deploy/nginx/nginx.conf.template."""
 
-    def __init__(self, workdir, servers, balance="hash", proxy_cache=False, worker_processes=1):
+    KEEPALIVE = "        keepalive 32;\n        keepalive_timeout 20s;\n        keepalive_requests 10000;"
+
+    def __init__(self, workdir, servers, balance="hash", proxy_cache=False, worker_processes=1, keepalive=True):
         self.prefix = pathlib.Path(workdir) / "nginx"
         self.port = free_port()
         self.servers, self.balance = servers, balance
         self.proxy_cache, self.worker_processes = proxy_cache, worker_processes
+        self.keepalive = keepalive
         self.process = None
 
     def render(self):
@@ -193,7 +199,8 @@ class Nginx:
         servers = "\n".join(f"        server {s} max_fails=1 fail_timeout=10s;" for s in self.servers)
         fields = {"PREFIX": str(self.prefix), "NGINX_DIR": str(NGINX_DIR), "LISTEN_PORT": str(self.port),
                   "WORKER_PROCESSES": str(self.worker_processes), "BALANCE": balance[self.balance],
-                  "SERVERS": servers, "PROXY_CACHE": proxy_cache}
+                  "SERVERS": servers, "PROXY_CACHE": proxy_cache,
+                  "KEEPALIVE": self.KEEPALIVE if self.keepalive else "        # no keep-alive to the instances"}
         text = (NGINX_DIR / "nginx.conf.template").read_text()
         for key, value in fields.items():
             text = text.replace("{{" + key + "}}", value)
@@ -228,6 +235,14 @@ class Nginx:
         # SIGQUIT: graceful; the master stops its own workers.
         return stop_process(self.process, first_signal=signal.SIGQUIT)
 
+    def cpu_seconds(self):
+        """CPU time of the master and its workers."""
+        pids = [self.process.pid]
+        children = pathlib.Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        if children.exists():
+            pids += [int(p) for p in children.read_text().split()]
+        return sum(process_cpu_seconds(pid) for pid in pids)
+
     def access_log(self):
         """[(status, [upstreams tried], [their statuses], uri)] from the vitrine_upstream log format."""
         entries = []
@@ -238,6 +253,16 @@ class Nginx:
                 split = lambda s: [x.strip() for x in re.split(r"[,:] ", s) if x.strip() and x.strip() != "-"]
                 entries.append((int(match.group(1)), split(match.group(2)), split(match.group(3)), match.group(4)))
         return entries
+
+
+def process_cpu_seconds(pid):
+    """User + system CPU time of a process (all its threads), from /proc."""
+    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load_average():
+    return os.getloadavg()[0]
 
 
 def nginx_binary():

@@ -85,7 +85,8 @@ class Cluster:
             self.instances.append(Instance(f"vitrine-{i}", binary, options.assets, cache, self.workdir,
                                            workers=workers, cpus=cpus[i] if cpus else None))
         self.nginx = Nginx(self.workdir, [i.address for i in self.instances], balance=balance,
-                           keepalive=options.upstream_keepalive) if balance else None
+                           keepalive=options.upstream_keepalive,
+                           proxy_cache=options.proxy_cache) if balance else None
 
     def __enter__(self):
         for instance in self.instances:
@@ -326,6 +327,30 @@ def scenario_ceiling(options):
     return report("ceiling", results)
 
 
+# MARK: - the optional nginx cache tier
+
+def scenario_proxy_cache(options):
+    """deploy/nginx/proxy-cache.conf in front of one instance: repeats and revalidations are
+    answered by nginx; the instance sees a frame once; health answers are never cached."""
+    options.proxy_cache = True
+    with Cluster("proxy-cache", options, 1) as cluster:
+        instance = cluster.instances[0]
+        path = frame_paths(catalogue(instance.port), 1, options.size, yaw_offset=3.33)[0]
+        answers = [http_get(cluster.nginx.port, path) for _ in range(3)]
+        etag = answers[0][1].get("etag")
+        revalidation = http_get(cluster.nginx.port, path, headers={"If-None-Match": etag})
+        health = [http_get(cluster.nginx.port, "/readyz")[1].get("x-cache-status") for _ in range(2)]
+        frame_requests = metric_sum(instance.metrics(), "vitrine_http_requests_total", route="/v1/assets/{id}/frame")
+        result = {"statuses": [a[0] for a in answers], "cache_status": [a[1].get("x-cache-status") for a in answers],
+                  "same_body": len({a[2] for a in answers}) == 1, "etag_passed": bool(etag),
+                  "cache_control": answers[0][1].get("cache-control"),
+                  "revalidation": [revalidation[0], revalidation[1].get("x-cache-status")],
+                  "instance_frame_requests": int(frame_requests), "instance_renders": instance.renders(),
+                  "readyz_cache_status": health}
+        print(f"proxy cache: {result}")
+        return report("proxy-cache", result)
+
+
 # MARK: - keep-alive contract
 
 def scenario_keepalive(options):
@@ -388,7 +413,7 @@ def nginx_config(options):
 
 def main():
     parser = argparse.ArgumentParser(description="Vitrine cluster scenarios on loopback.")
-    parser.add_argument("scenario", choices=["hash", "kill", "shared-cache", "scaling", "ceiling", "smoke", "keepalive",
+    parser.add_argument("scenario", choices=["hash", "kill", "shared-cache", "scaling", "ceiling", "smoke", "keepalive", "proxy-cache",
                                              "all", "nginx-config"])
     parser.add_argument("--binary", help="the vitrine executable (default: $VITRINE_BINARY, .build/release)")
     parser.add_argument("--assets", default=str(REPO / "assets" / "products"))
@@ -421,7 +446,7 @@ def main():
         scenario_kill(options)
         return
     scenarios = {"hash": [scenario_hash], "kill": [scenario_kill], "shared-cache": [scenario_shared_cache],
-                 "scaling": [scenario_scaling], "ceiling": [scenario_ceiling], "keepalive": [scenario_keepalive],
+                 "scaling": [scenario_scaling], "ceiling": [scenario_ceiling], "keepalive": [scenario_keepalive], "proxy-cache": [scenario_proxy_cache],
                  "all": [scenario_hash, scenario_kill, scenario_shared_cache, scenario_scaling, scenario_ceiling]}
     for scenario in scenarios[options.scenario]:
         scenario(options)

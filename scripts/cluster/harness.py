@@ -85,7 +85,7 @@ def http_get(port, path, timeout=30.0, headers=None):
         connection.close()
 
 
-METRIC_LINE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)$')
+METRIC_LINE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?:[^"}]|"(?:[^"\\]|\\.)*")*\})?\s+(\S+)$')
 LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
 
@@ -273,4 +273,6 @@ def nginx_binary():
 
 
 def make_workdir(name):
-    return pathlib.Path(tempfile.mkdtemp(prefix=f"vitrine-cluster-{name}-"))
+    path = pathlib.Path(tempfile.mkdtemp(prefix=f"vitrine-cluster-{name}-"))
+    path.chmod(0o755)  # nginx workers (user nobody when started as root) write their caches below
+    return path

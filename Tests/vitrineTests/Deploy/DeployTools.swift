@@ -21,6 +21,15 @@ enum DeployTools {
         return ""
     }
 
+    /// The binary the cluster tests start: `VITRINE_BINARY` when set, else the one built beside
+    /// the tests.
+    static var binary: URL? {
+        if let path = ProcessInfo.processInfo.environment["VITRINE_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return VitrineBinary.url
+    }
+
     /// Runs a Python script of the repository with the deploy venv's python.
     static func runPython(_ script: String, _ arguments: [String]) throws -> VitrineBinary.Result {
         let bin = try pythonBin.get()

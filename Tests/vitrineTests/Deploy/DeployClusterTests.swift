@@ -35,35 +35,51 @@ struct DeployClusterTests {
         var rejoinFailed: Int
     }
 
-    @Test func consistentHashRendersOnceAndAKilledInstanceCostsNoFailedRequest() throws {
+    /// The `RESULT {...}` lines of one `cluster.py` run.
+    struct ScenarioRun {
+        var output: String
+        var results: [Substring]
+
+        func decode<T: Decodable>(_ type: T.Type, _ index: Int) throws -> T {
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            return try decoder.decode(type, from: Data(results[index].utf8))
+        }
+    }
+
+    /// Runs `scripts/cluster/cluster.py <name> --binary <the built vitrine> <arguments>`.
+    static func scenario(_ name: String, _ arguments: [String] = []) throws -> ScenarioRun {
         let binary = try #require(DeployTools.binary, "build the vitrine binary first")
-        _ = try DeployTools.nginx.get()
+        let script = Fixtures.repo("scripts/cluster/cluster.py").path
         let result = try VitrineBinary.run(
-            URL(fileURLWithPath: "/usr/bin/env"),
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, name, "--binary", binary.path] + arguments)
+        try #require(result.status == 0, "cluster.py \(name) failed:\n\(result.stdout)\n\(result.stderr)")
+        let results = result.stdout.split(separator: "\n").filter { $0.hasPrefix("RESULT ") }.map { $0.dropFirst(7) }
+        try #require(!results.isEmpty, "cluster.py \(name) printed no RESULT line:\n\(result.stdout)")
+        return ScenarioRun(output: result.stdout, results: results)
+    }
+
+    @Test func consistentHashRendersOnceAndAKilledInstanceCostsNoFailedRequest() throws {
+        let run = try Self.scenario(
+            "smoke",
             [
-                "python3", Fixtures.repo("scripts/cluster/cluster.py").path, "smoke", "--binary", binary.path,
                 "--frames-per-asset", "3", "--passes", "5", "--concurrency", "6",
                 // Until instances keep or announce-closing their connections after a render (see
                 // instancesAreSafeBehindNginxKeepAlive), nginx reuses closed ones: measured here without.
                 "--no-upstream-keepalive",
             ])
-        try #require(result.status == 0, "cluster.py smoke failed:\n\(result.stdout)\n\(result.stderr)")
-        let lines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("RESULT ") }.map { $0.dropFirst(7) }
-        try #require(lines.count == 2, "\(result.stdout)")
-
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let hash = try decoder.decode(HashResult.self, from: Data(lines[0].utf8))
+        try #require(run.results.count == 2, "\(run.output)")
+        let hash = try run.decode(HashResult.self, 0)
         #expect(hash.hash.distinctFrames >= 12)
         #expect(hash.hash.failed == 0 && hash.roundRobin.failed == 0)
-        #expect(hash.hash.renders == Double(hash.hash.distinctFrames), "\(result.stdout)")
-        #expect(hash.roundRobin.renders >= 2 * Double(hash.roundRobin.distinctFrames), "\(result.stdout)")
+        #expect(hash.hash.renders == Double(hash.hash.distinctFrames), "\(run.output)")
+        #expect(hash.roundRobin.renders >= 2 * Double(hash.roundRobin.distinctFrames), "\(run.output)")
 
-        let kill = try decoder.decode(KillResult.self, from: Data(lines[1].utf8))
+        let kill = try run.decode(KillResult.self, 1)
         #expect(kill.killedAfterAnswers != nil, "the instance was never killed")
         #expect(kill.failed == 0, "\(kill.failures ?? [])")
         #expect(kill.victimFramesBeforeKill > 0)
-        #expect(kill.restartAnswers == ["200 disk": kill.victimFramesBeforeKill], "\(result.stdout)")
+        #expect(kill.restartAnswers == ["200 disk": kill.victimFramesBeforeKill], "\(run.output)")
         #expect(kill.restartRenders == 0)
         #expect(kill.restartSameEtag == kill.victimFramesBeforeKill)
         #expect(kill.rejoinFailed == 0)
@@ -83,15 +99,8 @@ struct DeployClusterTests {
     /// nginx then sends the next request into the closed connection, counts the instance as
     /// failed and renders the frame on another instance (Benchmarks/cluster/README.md).
     @Test func instancesAreSafeBehindNginxKeepAlive() throws {
-        let binary = try #require(DeployTools.binary, "build the vitrine binary first")
-        let result = try VitrineBinary.run(
-            URL(fileURLWithPath: "/usr/bin/env"),
-            ["python3", Fixtures.repo("scripts/cluster/cluster.py").path, "keepalive", "--binary", binary.path])
-        try #require(result.status == 0, "cluster.py keepalive failed:\n\(result.stdout)\n\(result.stderr)")
-        let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("RESULT ") }?.dropFirst(7))
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let keepAlive = try decoder.decode(KeepAliveResult.self, from: Data(line.utf8))
+        let run = try Self.scenario("keepalive")
+        let keepAlive = try run.decode(KeepAliveResult.self, 0)
         #expect(keepAlive.answers.map(\.answer) == ["rendered", "memory", "healthz"])
         for answer in keepAlive.answers where answer.answer != "rendered" {
             #expect(answer.safeForKeepalive, "\(answer.answer)")
@@ -100,7 +109,7 @@ struct DeployClusterTests {
         withKnownIssue(
             "server area: a rendered answer closes its connection without Connection: close", isIntermittent: true
         ) {
-            #expect(rendered.safeForKeepalive, "\(result.stdout)")
+            #expect(rendered.safeForKeepalive, "\(run.output)")
         }
     }
 
@@ -134,15 +143,7 @@ struct DeployClusterTests {
     /// nginx answers the repeats and the `If-None-Match` revalidation (304) itself, and the
     /// `no-store` health answers are never served from the cache.
     @Test func nginxCacheTierAnswersRepeatsAndRevalidations() throws {
-        let binary = try #require(DeployTools.binary, "build the vitrine binary first")
-        let result = try VitrineBinary.run(
-            URL(fileURLWithPath: "/usr/bin/env"),
-            ["python3", Fixtures.repo("scripts/cluster/cluster.py").path, "proxy-cache", "--binary", binary.path])
-        try #require(result.status == 0, "cluster.py proxy-cache failed:\n\(result.stdout)\n\(result.stderr)")
-        let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("RESULT ") }?.dropFirst(7))
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let cache = try decoder.decode(ProxyCacheResult.self, from: Data(line.utf8))
+        let cache = try Self.scenario("proxy-cache").decode(ProxyCacheResult.self, 0)
         #expect(cache.statuses == [200, 200, 200])
         #expect(cache.cacheStatus == ["MISS", "HIT", "HIT"])
         #expect(cache.sameBody && cache.etagPassed)

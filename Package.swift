@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "Render", targets: ["Render"]),
         .library(name: "PreviewServer", targets: ["PreviewServer"]),
         .library(name: "AssetGenerator", targets: ["AssetGenerator"]),
+        .library(name: "Batch", targets: ["Batch"]),
         .executable(name: "vitrine", targets: ["vitrine"]),
     ],
     dependencies: [
@@ -76,6 +77,16 @@ let package = Package(
             swiftSettings: hotSwiftSettings
         ),
 
+        // MARK: - Batch pre-rendering and golden suites (vitrine prerender, vitrine golden)
+        .target(
+            name: "Batch",
+            dependencies: [
+                "Render",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: hotSwiftSettings
+        ),
+
         // MARK: - The HTTP service
         .target(
             name: "PreviewServer",
@@ -101,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "vitrine",
             dependencies: [
-                "Render", "PreviewServer", "AssetGenerator",
+                "Render", "PreviewServer", "AssetGenerator", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -136,6 +147,11 @@ let package = Package(
             swiftSettings: hotSwiftSettings
         ),
         .testTarget(
+            name: "BatchTests",
+            dependencies: ["Batch", "Render", "VitrineTestSupport"],
+            swiftSettings: hotSwiftSettings
+        ),
+        .testTarget(
             name: "AssetGeneratorTests",
             dependencies: ["AssetGenerator", "Render", "VitrineTestSupport"],
             swiftSettings: hotSwiftSettings
@@ -143,7 +159,7 @@ let package = Package(
         .testTarget(
             name: "vitrineTests",
             dependencies: [
-                "vitrine", "VitrineTestSupport", "PreviewServer", "Render",
+                "vitrine", "VitrineTestSupport", "PreviewServer", "Render", "Batch",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

@@ -87,6 +87,13 @@ struct EncodeBench: ParsableCommand {
             let png = try PNGCodec.encode(image, compression: .libpng(level: 6))
             let jpeg = try JPEGCodec.encode(image, quality: 90)
             inputs.append(("PNG RGBA (\(name))", size, png, { _ = try PNGCodec.decodeRGBA8($0) }))
+            inputs.append(
+                (
+                    "PNG RGBA via libpng only (peer)", size, png,
+                    {
+                        _ = try PNGCodec.decodeRGBA8($0, limits: .init(), fastPath: false)
+                    }
+                ))
             inputs.append(("JPEG q90 (\(name))", size, jpeg, { _ = try JPEGCodec.decodeRGBA8($0) }))
         }
         let hdrURL = URL(fileURLWithPath: shared).appendingPathComponent("environments/studio_small_03_1k.hdr")
@@ -106,7 +113,8 @@ struct EncodeBench: ParsableCommand {
             }
             print(
                 "| \(label) | \(size)\(label.hasPrefix("Radiance") ? "x512" : "²") | \(bytes.count) | "
-                    + "\(format(percentile(wall, 0.5))) | \(format(percentile(wall, 0.9))) | \(format(percentile(cpu, 0.5))) |")
+                    + "\(format(percentile(wall, 0.5))) | \(format(percentile(wall, 0.9))) | \(format(percentile(cpu, 0.5))) |"
+            )
         }
     }
 

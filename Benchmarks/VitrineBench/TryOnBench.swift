@@ -20,6 +20,8 @@ struct TryOnBench: ParsableCommand {
     @Option(help: "Run the OpenCV peer (bash run.sh --runs N) after ours, in the same session.")
     var peerRuns: Int?
     @Option(help: "Write the last output here.") var out: String?
+    @Option(help: "Also wear this 3D accessory (e.g. sunglasses), drawn by the 3D renderer.") var accessory: String?
+    @Option(help: "The 3D accessory folder.") var accessories: String = "assets/accessories"
     @Flag(help: "Turn shading transfer and feathering off (to measure what they cost).") var plain = false
 
     func run() throws {
@@ -36,7 +38,17 @@ struct TryOnBench: ParsableCommand {
         guard let keypointBytes = FileManager.default.contents(atPath: keypoints) else {
             throw ValidationError("cannot read \(keypoints)")
         }
-        let renderer = TryOnRenderer(catalogue: ItemCatalogue(items: [item]))
+        var catalogue = ItemCatalogue(items: [item])
+        var ids = ["garment"]
+        if let accessory {
+            let folder = try ItemCatalogue(directory: URL(fileURLWithPath: accessories))
+            guard let model = folder.accessories[accessory] else {
+                throw ValidationError("no 3D accessory '\(accessory)' in \(accessories)")
+            }
+            catalogue.insert(model)
+            ids.append(accessory)
+        }
+        let renderer = TryOnRenderer(catalogue: catalogue)
         var options = TryOnOptions()
         options.format = .jpeg
         options.quality = 85
@@ -54,7 +66,7 @@ struct TryOnBench: ParsableCommand {
             let wall0 = DispatchTime.now().uptimeNanoseconds
             let cpu0 = Self.threadCPUSeconds()
             let result = try renderer.compose(
-                photo: photo, keypoints: [UInt8](keypointBytes), items: ["garment"], options: options)
+                photo: photo, keypoints: [UInt8](keypointBytes), items: ids, options: options)
             let cpu = Self.threadCPUSeconds() - cpu0
             let wall = Double(DispatchTime.now().uptimeNanoseconds - wall0) * 1e-9
             if i >= warmup { samples.append((result.timings, wall, cpu)) }
@@ -68,7 +80,8 @@ struct TryOnBench: ParsableCommand {
         let t = samples.map(\.0)
         let walls = samples.map(\.wall)
         print(
-            "# vitrine try-on, 1 thread, \(runs) runs after \(warmup) warm-up, \(plain ? "plain" : "shading + feather")"
+            "# vitrine try-on, 1 thread, \(runs) runs after \(warmup) warm-up, \(plain ? "plain" : "shading + feather"), "
+                + "items \(ids)"
         )
         print(
             "# photo \(last.image.width)x\(last.image.height) JPEG \(photo.count) B -> JPEG q85 \(last.encoded.count) B"

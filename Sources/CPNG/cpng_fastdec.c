@@ -59,45 +59,50 @@ static void unfilter_generic(uint8_t *restrict recon, const uint8_t *restrict fi
     }
 }
 
-// 4 bytes per pixel: one pixel (4 lanes) per step, since each byte depends on the byte 4
-// to its left. Paeth without branches: the same choice order a, b, c on ties.
-static void unfilter_rgba(uint8_t *restrict recon, const uint8_t *restrict filt, const uint8_t *restrict prior,
-                          size_t pixels, int type) {
-    if (type == 0 || type == 2) {
-        unfilter_generic(recon, filt, prior, pixels * 4, 4, type);
+// 4 bytes per pixel: one pixel (4 lanes of 16 bits) per step, since each byte depends on the
+// byte 4 to its left. `recon` may lie before `filt` in the same buffer (in-place decoding
+// writes each row a few bytes before where it was read), hence no restrict on them.
+static void unfilter_rgba(uint8_t *recon, const uint8_t *filt, const uint8_t *restrict prior, size_t pixels,
+                          int type) {
+    if (type == 0) {
+        memmove(recon, filt, pixels * 4);
         return;
     }
-    v4u8 a = 0, c = 0;
+    v4i16 a = 0, c = 0;
     for (size_t x = 0; x < pixels; x++) {
-        v4u8 f, b, out;
-        memcpy(&f, filt + x * 4, 4);
-        memcpy(&b, prior + x * 4, 4);
+        v4u8 f8, b8;
+        memcpy(&f8, filt + x * 4, 4);
+        memcpy(&b8, prior + x * 4, 4);
+        v4i16 b = __builtin_convertvector(b8, v4i16);
+        v4i16 predictor;
         if (type == 1) {
-            out = f + a;
+            predictor = a;
+        } else if (type == 2) {
+            predictor = b;
         } else if (type == 3) {
-            out = f + __builtin_convertvector(
-                          (__builtin_convertvector(a, v4i16) + __builtin_convertvector(b, v4i16)) >> 1, v4u8);
+            predictor = (a + b) >> 1;
         } else {
-            v4i16 ia = __builtin_convertvector(a, v4i16);
-            v4i16 ib = __builtin_convertvector(b, v4i16);
-            v4i16 ic = __builtin_convertvector(c, v4i16);
-            v4i16 pa = __builtin_elementwise_abs(ib - ic);
-            v4i16 pb = __builtin_elementwise_abs(ia - ic);
-            v4i16 pc = __builtin_elementwise_abs(ia + ib - ic - ic);
+            // Paeth (PNG spec 9.4): nearest of a, b, c to a + b - c; ties prefer a, then b.
+            // pa = |b - c| does not depend on a: computed off the loop-carried chain.
+            v4i16 e = b - c;
+            v4i16 pa = __builtin_elementwise_abs(e);
+            v4i16 d = a - c;
+            v4i16 pb = __builtin_elementwise_abs(d);
+            v4i16 pc = __builtin_elementwise_abs(d + e);
             v4i16 use_a = (pa <= pb) & (pa <= pc);
-            v4i16 use_b = ~use_a & (pb <= pc);
-            v4i16 predictor = (use_a & ia) | (use_b & ib) | (~use_a & ~use_b & ic);
-            out = f + __builtin_convertvector(predictor, v4u8);
+            v4i16 use_b = (pb <= pc);
+            predictor = use_a ? a : (use_b ? b : c);
         }
+        v4u8 out = f8 + __builtin_convertvector(predictor, v4u8);
         memcpy(recon + x * 4, &out, 4);
-        a = out;
+        a = __builtin_convertvector(out, v4i16);
         c = b;
     }
 }
 
 // MARK: - Decoder
 
-int cpng_decode_fast_rgba8(const uint8_t *data, size_t size, uint8_t *dst, size_t dst_size, char *msg,
+int cpng_decode_fast_rgba8(const uint8_t *data, size_t size, uint8_t *dst, size_t dst_capacity, char *msg,
                            size_t msg_size) {
     static const uint8_t signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
     if (data == NULL || dst == NULL || size < 8 + 25 || memcmp(data, signature, 8) != 0)
@@ -161,10 +166,13 @@ int cpng_decode_fast_rgba8(const uint8_t *data, size_t size, uint8_t *dst, size_
 
     size_t channels = color_type == 0 ? 1 : color_type == 2 ? 3 : color_type == 3 ? 1 : color_type == 4 ? 2 : 4;
     size_t stride = (size_t)width * channels;
-    if (width == 0 || height == 0 || stride / channels != width || dst_size / 4 / width != height ||
-        dst_size != (size_t)width * height * 4 || (stride + 1) > SIZE_MAX / height)
+    if (width == 0 || height == 0 || stride / channels != width || (size_t)width * 4 > SIZE_MAX / height ||
+        (stride + 1) > SIZE_MAX / height || dst_capacity < (size_t)width * height * 4)
         return not_handled(msg, msg_size, "size");
     size_t raw_size = (stride + 1) * height;
+    // RGBA decodes in place when dst has room for the filter bytes: each row is reconstructed
+    // y + 1 bytes before where it was inflated, so nothing is overwritten before it is read.
+    int in_place = color_type == 6 && dst_capacity >= raw_size;
 
     // 2. The zlib stream: in place when there is one IDAT, else gathered.
     uint8_t *gathered = NULL;
@@ -181,7 +189,7 @@ int cpng_decode_fast_rgba8(const uint8_t *data, size_t size, uint8_t *dst, size_
         }
         stream = gathered;
     }
-    uint8_t *raw = (uint8_t *)malloc(raw_size);
+    uint8_t *raw = in_place ? dst : (uint8_t *)malloc(raw_size);
     struct libdeflate_decompressor *inflater = libdeflate_alloc_decompressor();
     size_t produced = 0;
     enum libdeflate_result result = LIBDEFLATE_BAD_DATA;
@@ -190,7 +198,7 @@ int cpng_decode_fast_rgba8(const uint8_t *data, size_t size, uint8_t *dst, size_
     libdeflate_free_decompressor(inflater);
     free(gathered);
     if (result != LIBDEFLATE_SUCCESS || produced != raw_size) {
-        free(raw);
+        if (!in_place) free(raw);
         return not_handled(msg, msg_size, "zlib data not exactly the image");
     }
 
@@ -199,7 +207,7 @@ int cpng_decode_fast_rgba8(const uint8_t *data, size_t size, uint8_t *dst, size_
     uint8_t *rows = color_type == 6 ? NULL : (uint8_t *)calloc(2, stride);
     uint8_t *zero = (uint8_t *)calloc(1, stride);
     if ((color_type != 6 && rows == NULL) || zero == NULL) {
-        free(raw);
+        if (!in_place) free(raw);
         free(rows);
         free(zero);
         return not_handled(msg, msg_size, "out of memory");
@@ -254,7 +262,7 @@ int cpng_decode_fast_rgba8(const uint8_t *data, size_t size, uint8_t *dst, size_
             break;
         }
     }
-    free(raw);
+    if (!in_place) free(raw);
     free(rows);
     free(zero);
     return status;

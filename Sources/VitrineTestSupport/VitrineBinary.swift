@@ -25,12 +25,18 @@ public enum VitrineBinary {
     }
 
     /// Runs the binary with arguments and waits for it.
+    /// - Parameter environment: variables added to this process's environment for the child.
     /// - Throws: when the process cannot be started.
-    public static func run(_ binary: URL, _ arguments: [String], currentDirectory: URL? = nil) throws -> Result {
+    public static func run(
+        _ binary: URL, _ arguments: [String], currentDirectory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

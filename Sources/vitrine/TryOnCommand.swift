@@ -20,11 +20,16 @@ struct TryOnCommand: ParsableCommand {
     @Option(help: "Body keypoints JSON for the photo.")
     var keypoints: String
 
-    @Option(name: .customLong("garment"), help: "Item id to draw; repeat for several (drawn clothes first).")
+    @Option(
+        name: .customLong("garment"),
+        help: "Item or 3D accessory id to draw (e.g. sunglasses); repeat for several (drawn clothes first).")
     var garments: [String] = []
 
     @Option(help: "Item catalogue folder.")
     var items: String = "assets/garments"
+
+    @Option(help: "3D accessory folder (glTF models with anchors), used when it exists.")
+    var accessories: String = "assets/accessories"
 
     @Option(help: "Output file.")
     var out: String
@@ -84,7 +89,12 @@ struct TryOnCommand: ParsableCommand {
             options.maxOutputHeight = box.height
         }
         do {
-            let catalogue = try ItemCatalogue(directory: URL(fileURLWithPath: items))
+            var folders = [URL(fileURLWithPath: items)]
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: accessories, isDirectory: &isFolder), isFolder.boolValue {
+                folders.append(URL(fileURLWithPath: accessories))
+            }
+            let catalogue = try ItemCatalogue(directories: folders)
             for (id, problem) in catalogue.problems.sorted(by: { $0.key < $1.key }) where garments.contains(id) {
                 throw problem
             }

@@ -11,6 +11,7 @@ struct VitrineCommand: AsyncParsableCommand {
         subcommands: [
             VersionCommand.self, InspectCommand.self, DiffCommand.self, ServeCommand.self, SignCommand.self,
             RenderCommand.self, TurntableCommand.self, MakeAssetsCommand.self, TryOnCommand.self,
+            PrerenderCommand.self, GoldenCommand.self,
         ]
     )
 }

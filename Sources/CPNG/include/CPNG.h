@@ -60,10 +60,12 @@ int cpng_decoder_read_rgba16(cpng_decoder *decoder, uint16_t *dst, size_t dst_co
 void cpng_decoder_close(cpng_decoder *decoder);
 
 /// Decodes a clean, non-interlaced 8-bit grey, grey+alpha, RGB, RGBA or palette PNG into `dst`
-/// (`width * height * 4` bytes) with libdeflate. Returns CPNG_ERR_NOT_HANDLED for any other
-/// file and for any anomaly (CRC error, bad or short zlib data, odd chunk order): the caller
-/// then decodes with libpng. `dst` may have been written to in that case.
-int cpng_decode_fast_rgba8(const uint8_t *data, size_t size, uint8_t *dst, size_t dst_size, char *msg,
+/// (RGBA8, the first `width * height * 4` bytes) with libdeflate. With `dst_capacity` of at
+/// least `height * (width * 4 + 1)` an RGBA file is decoded in place, without a second buffer.
+/// Returns CPNG_ERR_NOT_HANDLED for any other file and for any anomaly (CRC error, bad or
+/// short zlib data, odd chunk order): the caller then decodes with libpng. `dst` may have been
+/// written to in that case.
+int cpng_decode_fast_rgba8(const uint8_t *data, size_t size, uint8_t *dst, size_t dst_capacity, char *msg,
                            size_t msg_size);
 
 /// A growable output buffer owned by C; release with `cpng_buffer_free`.

@@ -72,9 +72,9 @@ public enum PNGCodec {
         try decodeRGBA8(bytes, limits: limits, fastPath: true)
     }
 
-    /// Decodes with the libdeflate fast path when it takes the file (clean, non-interlaced,
-    /// 8-bit), else, or when `fastPath` is false, with libpng. Both give the same pixels.
-    static func decodeRGBA8(_ bytes: [UInt8], limits: DecodeLimits, fastPath: Bool) throws -> RGBA8Image {
+    /// Like ``decodeRGBA8(_:limits:)``; with `fastPath: false` every file goes through libpng
+    /// (for comparisons and benchmarks: both paths give the same pixels).
+    public static func decodeRGBA8(_ bytes: [UInt8], limits: DecodeLimits, fastPath: Bool) throws -> RGBA8Image {
         let info = try probe(bytes)
         try limits.check(width: info.width, height: info.height, codec: .png)
         let count = info.width * info.height * 4
@@ -111,10 +111,12 @@ public enum PNGCodec {
     static func decodeFast(_ bytes: [UInt8], info: ImageInfo) -> RGBA8Image? {
         guard info.bitDepth == 8, bytes.count > 28, bytes[28] == 0 else { return nil }
         let count = info.width * info.height * 4
-        let pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+        // Room for the filter bytes too, so that RGBA inflates and unfilters in place.
+        let capacity = count + info.height
+        let pixels = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             let code = bytes.withUnsafeBufferPointer { source in
                 CShim.call {
-                    cpng_decode_fast_rgba8(source.baseAddress, source.count, buffer.baseAddress, count, $0, $1)
+                    cpng_decode_fast_rgba8(source.baseAddress, source.count, buffer.baseAddress, capacity, $0, $1)
                 }
                 .code
             }

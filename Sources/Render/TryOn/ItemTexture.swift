@@ -11,8 +11,8 @@ import Foundation
 /// grows past its own silhouette, where it has no colour).
 ///
 /// Immutable after `init`, so one texture is shared by every request on every thread.
-/// The shading area's `PreparedTexture` will replace the mip chain when it lands (see
-/// `docs/tryon.md`).
+/// The mip chain is built by the renderer's `PreparedTexture` (see `mipChain`); the bordered
+/// levels and the feathered copy are try-on's own (see `docs/tryon.md`).
 public final class ItemTexture: @unchecked Sendable {
     /// One mip level: packed premultiplied texels, rows top to bottom, inside a zero
     /// (transparent) border of one texel on the left and top and two on the right and bottom,
@@ -70,10 +70,7 @@ public final class ItemTexture: @unchecked Sendable {
     public init(_ image: RGBA8Image, featherTexels: Double = 1.5) {
         precondition(image.width > 0 && image.height > 0, "empty item image")
         self.featherTexels = featherTexels
-        var chain = [Self.premultiplied(image)]
-        while chain[chain.count - 1].width > 1 || chain[chain.count - 1].height > 1 {
-            chain.append(Self.halved(chain[chain.count - 1]))
-        }
+        let chain = Self.mipChain(Self.premultiplied(image))
         levels = chain.map { Level(width: $0.width, height: $0.height, texels: $0.texels) }
         featheredLevels = chain.map { plain in
             Level(
@@ -138,31 +135,28 @@ public final class ItemTexture: @unchecked Sendable {
         return Plain(width: image.width, height: image.height, texels: texels)
     }
 
-    /// 2x2 box average of premultiplied texels (the last row/column of an odd size is
-    /// averaged with itself).
-    private static func halved(_ level: Plain) -> Plain {
-        let w = max(1, level.width / 2)
-        let h = max(1, level.height / 2)
-        var texels = [UInt32](repeating: 0, count: w * h)
-        let src = level.texels
-        for y in 0..<h {
-            let y0 = min(2 * y, level.height - 1) * level.width
-            let y1 = min(2 * y + 1, level.height - 1) * level.width
-            for x in 0..<w {
-                let x0 = min(2 * x, level.width - 1)
-                let x1 = min(2 * x + 1, level.width - 1)
-                let quad = (src[y0 + x0], src[y0 + x1], src[y1 + x0], src[y1 + x1])
-                var out: UInt32 = 0
-                for c in 0..<4 {
-                    let shift = UInt32(8 * c)
-                    let sum =
-                        (quad.0 >> shift & 0xFF) + (quad.1 >> shift & 0xFF) + (quad.2 >> shift & 0xFF)
-                        + (quad.3 >> shift & 0xFF)
-                    out |= ((sum + 2) / 4) << shift
-                }
-                texels[y * w + x] = out
+    /// The mip chain of premultiplied texels, made by the renderer's `PreparedTexture` as a data
+    /// texture: OpenGL level sizes and its area-weighted box filter on the codes (2 or 3 taps
+    /// per axis, round half to even), which on premultiplied codes is the correct average (no
+    /// dark fringe where opaque meets transparent) and keeps every channel <= alpha.
+    private static func mipChain(_ base: Plain) -> [Plain] {
+        var image = RGBA8Image(width: base.width, height: base.height)
+        image.pixels.withUnsafeMutableBytes { raw in
+            for (i, t) in base.texels.enumerated() {
+                raw.storeBytes(of: t.littleEndian, toByteOffset: 4 * i, as: UInt32.self)
             }
         }
-        return Plain(width: w, height: h, texels: texels)
+        let prepared = PreparedTexture(
+            image: image, sampler: Sampler(minFilter: .linearMipmapNearest, wrapS: .clampToEdge, wrapT: .clampToEdge),
+            isColor: false)
+        return withExtendedLifetime(prepared) {
+            let view = prepared.view
+            return (0..<prepared.levelCount).map { l in
+                let level = view.levels[l]
+                let texels = Array(
+                    UnsafeBufferPointer(start: view.texels + level.offset, count: level.width * level.height))
+                return Plain(width: level.width, height: level.height, texels: texels)
+            }
+        }
     }
 }

@@ -43,7 +43,9 @@ public enum TryOnError: Error, CustomStringConvertible, Equatable, Sendable {
         case .invalidPhoto(let reason):
             return "photo: cannot decode: \(reason)"
         case .photoTooLarge(let width, let height, let maxPixels):
-            return "photo: \(width)x\(height) is larger than the limit of \(maxPixels) pixels"
+            return
+                "photo: \(width)x\(height) is larger than the limits of \(maxPixels) pixels and "
+                + "\(WarpMeshDrawer.maxCanvasSide) pixels a side"
         case .keypointsTooLarge(let bytes, let maxBytes):
             return "keypoints: \(bytes) bytes is larger than the limit of \(maxBytes) bytes"
         case .malformedKeypoints(let reason):

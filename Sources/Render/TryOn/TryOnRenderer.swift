@@ -12,10 +12,20 @@
 public struct TryOnRenderer: Sendable {
     /// The items requests may name.
     public let catalogue: ItemCatalogue
+    /// Draws the 3D accessories (one thread per frame; concurrent calls take it in turn).
+    let modelRenderer: Renderer
+    /// The light of the 3D accessories.
+    let environment: Environment
 
     /// A renderer over a catalogue.
-    public init(catalogue: ItemCatalogue) {
+    /// - Parameters:
+    ///   - catalogue: the items.
+    ///   - modelRenderer: the 3D renderer for accessories (default: a new one-thread renderer).
+    ///   - environment: their image-based light (default: the studio).
+    public init(catalogue: ItemCatalogue, modelRenderer: Renderer? = nil, environment: Environment? = nil) {
         self.catalogue = catalogue
+        self.modelRenderer = modelRenderer ?? Renderer(threads: 1)
+        self.environment = environment ?? Environment.studio()
     }
 
     /// Decodes the photo, draws the items and encodes the result.
@@ -76,10 +86,10 @@ public struct TryOnRenderer: Sendable {
 
     // MARK: - Steps
 
-    func lookUp(_ ids: [String]) throws -> [TryOnItem] {
+    func lookUp(_ ids: [String]) throws -> [ItemCatalogue.Entry] {
         guard !ids.isEmpty else { throw TryOnError.invalidOption(name: "items", reason: "name at least one item") }
         guard ids.count <= 16 else { throw TryOnError.invalidOption(name: "items", reason: "at most 16 items") }
-        let items = try ids.map { try catalogue.item($0) }
+        let items = try ids.map { try catalogue.entry($0) }
         // By layer (dress 10, top 20, glasses 30, hat 40 unless the item says), then as given.
         return items.enumerated().sorted {
             ($0.element.layer, $0.offset) < ($1.element.layer, $1.offset)
@@ -94,8 +104,9 @@ public struct TryOnRenderer: Sendable {
         let scale = min(boxW / Double(photo.width), boxH / Double(photo.height))
         let width = max(1, Int((Double(photo.width) * scale).rounded()))
         let height = max(1, Int((Double(photo.height) * scale).rounded()))
-        guard width.multipliedReportingOverflow(by: height).partialValue <= options.maxPixels, width < 1 << 16,
-            height < 1 << 16
+        guard width.multipliedReportingOverflow(by: height).partialValue <= options.maxPixels,
+            width <= WarpMeshDrawer.maxCanvasSide,
+            height <= WarpMeshDrawer.maxCanvasSide
         else {
             throw TryOnError.photoTooLarge(width: width, height: height, maxPixels: options.maxPixels)
         }

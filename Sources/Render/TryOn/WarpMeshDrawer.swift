@@ -1,16 +1,26 @@
-/// Draws a warped item mesh onto the canvas: triangle setup in fixed point with the top-left
-/// fill rule, row spans from exact integer edge tests, and `GarmentSpanKernel` over each span.
+/// Draws a warped item mesh onto the canvas through the renderer's raster stage: vertices snap
+/// to 1/256 pixel as `ScreenMapping` does, `TriangleSetup` (the same code the 3D renderer runs)
+/// winds each triangle, bounds it and marks its top-left edges for one sample at the pixel
+/// centre, and the edge functions of that `RasterTriangle` give each row's span, which
+/// `GarmentSpanKernel` fills.
 ///
-/// This is try-on's own 2D triangle loop, kept apart so that it can move onto the raster
-/// area's triangle setup when that lands (the interface it needs is `draw(_:...)`: a 2D mesh
-/// with per-vertex UVs and shades into an RGBA8 canvas; see `docs/tryon.md`). Shared edges are
-/// covered exactly once (the edge tests are exact integers), so seams never double-blend.
+/// The only part that differs from `TileRasterizer` is how the edge functions are walked: the
+/// renderer evaluates them on 8-pixel blocks of 64x64 tiles into a visibility buffer (depth and
+/// triangle id, shaded later); a warped 2D mesh has no depth and is shaded straight away, so
+/// here each edge is solved for the first and last covered column of a row, exactly (see
+/// `Edge`). Both are exact integer tests of the same `E(P)` with the same fill rule, so they
+/// cover the same pixels (`WarpMeshDrawerTests` checks this against `TileRasterizer`), and
+/// shared edges are covered exactly once, so seams never double-blend.
 enum WarpMeshDrawer {
-    /// Sub-pixel precision of vertex positions (1/256 pixel).
+    /// Sub-pixel precision of vertex positions (1/256 pixel, as the renderer's).
     static let subpixelBits: Int64 = 8
-    /// Vertices are clamped to this many pixels around the canvas, which keeps every edge
-    /// product far inside Int64.
+    /// Vertices are clamped to this many pixels around the canvas, which keeps every snapped
+    /// coordinate within `Int32` and every edge product far inside `Int64`.
     static let coordinateLimit = 1 << 16
+    /// Largest canvas side: `RasterTriangle` stores pixel bounds as `Int16`.
+    static let maxCanvasSide = Int(Int16.max)
+    /// One sample per pixel, at its centre (the renderer's 1x pattern); a constant count.
+    static let pixelCentre = SamplePattern(count: 1)!
 
     /// Draws every triangle of `mesh`, in order, premultiplied-over the canvas.
     /// - Parameters:
@@ -39,36 +49,30 @@ enum WarpMeshDrawer {
     static func rasterize<Kernel: MeshSpanKernel>(
         _ mesh: WarpMesh, scale: Double, width: Int, height: Int, texture: ItemTexture, kernel: inout Kernel
     ) {
+        guard width > 0, height > 0, width <= maxCanvasSide, height <= maxCanvasSide else { return }
         let one = Int64(1) << subpixelBits
-        let half = one / 2
-        let limit = Double(coordinateLimit)
-        for t in mesh.triangles {
+        let setup = TriangleSetup(width: width, height: height, pattern: pixelCentre)
+        for (index, t) in mesh.triangles.enumerated() {
             let i0 = Int(t.x)
             var i1 = Int(t.y)
             var i2 = Int(t.z)
-            var fx = SIMD3<Int64>.zero
-            var fy = SIMD3<Int64>.zero
-            var finite = true
-            for k in 0..<3 {
-                let p = mesh.positions[k == 0 ? i0 : (k == 1 ? i1 : i2)] * scale
-                finite = finite && p.x.isFinite && p.y.isFinite
-                fx[k] = Int64((min(max(p.x, -limit), limit) * Double(one)).rounded())
-                fy[k] = Int64((min(max(p.y, -limit), limit) * Double(one)).rounded())
-            }
-            // Orientation: make the interior the side where every edge function is >= 0.
-            let area = (fx[1] - fx[0]) * (fy[2] - fy[0]) - (fy[1] - fy[0]) * (fx[2] - fx[0])
-            if area == 0 || !finite { continue }
-            if area < 0 {
-                swap(&i1, &i2)
-                fx = SIMD3(fx[0], fx[2], fx[1])
-                fy = SIMD3(fy[0], fy[2], fy[1])
-            }
-            // Rows and columns whose pixel centres can be inside, clipped to the canvas.
-            let yLo = max(0, ceilDiv(fy.min() - half, one))
-            let yHi = min(Int64(height - 1), floorDiv(fy.max() - half, one))
-            let xLo = max(0, ceilDiv(fx.min() - half, one))
-            let xHi = min(Int64(width - 1), floorDiv(fx.max() - half, one))
-            if yLo > yHi || xLo > xHi { continue }
+            let a = mesh.positions[i0] * scale
+            let b = mesh.positions[i1] * scale
+            let c = mesh.positions[i2] * scale
+            guard a.x.isFinite, a.y.isFinite, b.x.isFinite, b.y.isFinite, c.x.isFinite, c.y.isFinite else { continue }
+            // Both faces are drawn (a mesh that folds over shows its back); setup swaps the last
+            // two vertices of a front face so that every edge function is positive inside.
+            guard
+                let r = setup.setup(
+                    snap(a), snap(b), snap(c), triangle: UInt32(truncatingIfNeeded: index), doubleSided: true, flags: 0)
+            else { continue }
+            if r.flags & RasterTriangle.backFace == 0 { swap(&i1, &i2) }
+            let fx = SIMD3(Int64(r.x0), Int64(r.x1), Int64(r.x2))
+            let fy = SIMD3(Int64(r.y0), Int64(r.y1), Int64(r.y2))
+            let yLo = Int64(r.minY)
+            let yHi = Int64(r.maxY)
+            let xLo = Int64(r.minX)
+            let xHi = Int64(r.maxX)
 
             // Attribute planes over pixel indices (the centre of pixel x is x + 0.5), from the
             // snapped positions so that attributes match the covered pixels.
@@ -90,10 +94,10 @@ enum WarpMeshDrawer {
             let sPlane = plane.coefficients(sh.0 * 256, plane.gradient(sh.0, sh.1, sh.2) * 256)
             kernel.begin(TrianglePlanes(level: levelIndex, u: uPlane, v: vPlane, shade: sPlane))
 
-            let firstRow = yLo * one + half
-            var e0 = Edge(from: fx[0], fy[0], to: fx[1], fy[1], firstRow: firstRow)
-            var e1 = Edge(from: fx[1], fy[1], to: fx[2], fy[2], firstRow: firstRow)
-            var e2 = Edge(from: fx[2], fy[2], to: fx[0], fy[0], firstRow: firstRow)
+            let firstRow = yLo * one + one / 2
+            var e0 = Edge(from: fx[0], fy[0], to: fx[1], fy[1], topLeft: r.topLeft & 1 != 0, firstRow: firstRow)
+            var e1 = Edge(from: fx[1], fy[1], to: fx[2], fy[2], topLeft: r.topLeft & 2 != 0, firstRow: firstRow)
+            var e2 = Edge(from: fx[2], fy[2], to: fx[0], fy[0], topLeft: r.topLeft & 4 != 0, firstRow: firstRow)
             for y in yLo...yHi {
                 var lo = xLo
                 var hi = xHi
@@ -105,10 +109,24 @@ enum WarpMeshDrawer {
         }
     }
 
-    /// One triangle edge `i -> j` in fixed point, with the top-left rule (a pixel centre exactly
-    /// on a top or left edge is inside, on any other edge outside), stepped row by row.
+    /// A position in pixels snapped to 1/256 pixel (round half to even, as `ScreenMapping.snap`),
+    /// clamped to `coordinateLimit`; depth 0.
+    @inline(__always)
+    static func snap(_ p: SIMD2<Double>) -> (Int32, Int32, Float) {
+        let limit = Double(coordinateLimit)
+        let scale = Double(Int64(1) << subpixelBits)
+        return (
+            Int32((min(max(p.x, -limit), limit) * scale).rounded(.toNearestOrEven)),
+            Int32((min(max(p.y, -limit), limit) * scale).rounded(.toNearestOrEven)), 0
+        )
+    }
+
+    /// One triangle edge `i -> j` of a `RasterTriangle` in fixed point, with its top-left rule
+    /// (a pixel centre exactly on a top or left edge is inside, on any other edge outside),
+    /// stepped row by row.
     ///
-    /// `E(px, py) = dx (py - y0) - dy (px - x0)`, `px = col * 256 + 128`; inside is `E >= bias`.
+    /// `E(px, py) = dx (py - y0) - dy (px - x0)` (the record's `A (px - x0) + B (py - y0)`),
+    /// `px = col * 256 + 128`; inside is `E >= bias`, `bias` 0 on a top-left edge, else 1.
     /// Solved for `col`, the edge bounds the span from the left (`dy < 0`: `col >= ceil(N / D)`)
     /// or from the right (`dy > 0`: `col <= floor(M / D)`), with `D = |dy| * 256`. From one row
     /// to the next `N` or `M` changes by `dx * 256`, so the exact bound is kept as a quotient and
@@ -130,11 +148,11 @@ enum WarpMeshDrawer {
         private let a: Int64
         private let b: Int64
 
-        init(from x0: Int64, _ y0: Int64, to x1: Int64, _ y1: Int64, firstRow py: Int64) {
+        init(from x0: Int64, _ y0: Int64, to x1: Int64, _ y1: Int64, topLeft: Bool, firstRow py: Int64) {
             let one = Int64(1) << WarpMeshDrawer.subpixelBits
             let dx = x1 - x0
             let dy = y1 - y0
-            let bias: Int64 = (dy < 0 || (dy == 0 && dx > 0)) ? 0 : 1
+            let bias: Int64 = topLeft ? 0 : 1
             // E at column 0 of the first row: r - dy * 256 * col.
             let r = dx * (py - y0) + dy * x0 - dy * (one / 2)
             let k = dx * one

@@ -16,6 +16,17 @@ import Testing
         }
     }
 
+    @Test func oddSizesAreAveragedByArea() {
+        // 3x1 -> 1x1: a third of each texel (PreparedTexture's box filter), on premultiplied
+        // codes: the opaque red texel's colour is not darkened by the transparent ones' black.
+        var image = RGBA8Image(width: 3, height: 1)
+        image[0, 0] = SIMD4(255, 0, 0, 255)
+        let texture = ItemTexture(image, featherTexels: 0)
+        #expect(texture.levels.count == 2)
+        #expect(texture.levels[1][0, 0] == 85 | 85 << 24)
+        #expect(texture.testOnly_unpremultipliedLevel(1, feathered: false)[0, 0] == SIMD4(255, 0, 0, 85))
+    }
+
     @Test func texelsArePremultiplied() {
         let texture = ItemTexture(RGBA8Image(width: 2, height: 2, fill: SIMD4(200, 100, 50, 128)))
         let t = texture.levels[0][0, 0]

@@ -11,8 +11,8 @@ enum ReferenceMeshDrawer {
         let levels = feathered ? texture.featheredLevels : texture.levels
         for t in mesh.triangles {
             var ids = [Int(t.x), Int(t.y), Int(t.z)]
-            var fx = ids.map { Int64((mesh.positions[$0].x * 256).rounded()) }
-            var fy = ids.map { Int64((mesh.positions[$0].y * 256).rounded()) }
+            var fx = ids.map { Int64((mesh.positions[$0].x * 256).rounded(.toNearestOrEven)) }
+            var fy = ids.map { Int64((mesh.positions[$0].y * 256).rounded(.toNearestOrEven)) }
             let area = (fx[1] - fx[0]) * (fy[2] - fy[0]) - (fy[1] - fy[0]) * (fx[2] - fx[0])
             if area == 0 { continue }
             if area < 0 {

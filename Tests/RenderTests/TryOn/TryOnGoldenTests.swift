@@ -23,12 +23,15 @@ import VitrineTestSupport
         Case(name: "pilots1-dress-polka", photo: "Pilots.jpg", person: 1, items: ["dress-polka"], shadow: true),
         Case(name: "pilots2-shirt-flannel", photo: "Pilots.jpg", person: 2, items: ["shirt-flannel"], shadow: true),
         Case(name: "astronaut-tshirt-logo-glasses", photo: "astronaut.png", items: ["tshirt-logo", "glasses-black"]),
+        // The 3D sunglasses, drawn by the 3D renderer.
+        Case(name: "astronaut-tshirt-logo-sunglasses", photo: "astronaut.png", items: ["sunglasses", "tshirt-logo"]),
+        Case(name: "pilots1-sunglasses", photo: "Pilots.jpg", person: 1, items: ["sunglasses"]),
     ]
 
     static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static func catalogue() throws -> ItemCatalogue {
-        try ItemCatalogue(directory: Fixtures.repo("assets/garments"))
+        try ItemCatalogue(directories: [Fixtures.repo("assets/garments"), Fixtures.repo("assets/accessories")])
     }
 
     @Test(arguments: cases)

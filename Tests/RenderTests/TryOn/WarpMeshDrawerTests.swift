@@ -116,6 +116,64 @@ import Testing
         #expect(inner > 1500)
     }
 
+    /// Records how often each pixel is visited.
+    struct CoverageKernel: MeshSpanKernel {
+        var counts: [Int]
+        let width: Int
+        mutating func begin(_ planes: TrianglePlanes) {}
+        mutating func run(row y: Int, from x0: Int, through x1: Int) {
+            for x in x0...x1 { counts[y * width + x] += 1 }
+        }
+    }
+
+    @Test(arguments: [4, 5, 6])
+    func coverageIsTheRenderersTileRasterizerCoverage(seed: UInt64) throws {
+        // Each triangle alone: the span walker and the 3D renderer's SIMD tile kernel (one
+        // sample at the pixel centre, same setup record) must cover exactly the same pixels.
+        var rng = SplitMix(state: seed)
+        let size = 128
+        let texture = Self.randomTexture(&rng, width: 16, height: 16)
+        let mesh = Self.randomMesh(&rng, triangles: 200, canvas: size, texture: 16)
+        let pattern = try #require(SamplePattern(count: 1))
+        let setup = TriangleSetup(width: size, height: size, pattern: pattern)
+        let tile = VisibilityTile(samples: 1)
+        defer { tile.deallocate() }
+        let coverage = UnsafeMutablePointer<UInt32>.allocate(capacity: VisibilityTile.planeSize)
+        defer { coverage.deallocate() }
+        var covered = 0
+        for t in mesh.triangles {
+            var single = WarpMesh(testOnlyPositions: [], uvs: [], triangles: [SIMD3(0, 1, 2)])
+            for i in [t.x, t.y, t.z].map(Int.init) {
+                single.positions.append(mesh.positions[i])
+                single.uvs.append(mesh.uvs[i])
+                single.shades.append(1)
+            }
+            var spans = CoverageKernel(counts: [Int](repeating: 0, count: size * size), width: size)
+            WarpMeshDrawer.rasterize(single, scale: 1, width: size, height: size, texture: texture, kernel: &spans)
+
+            var tiles = [Int](repeating: 0, count: size * size)
+            let v = single.positions.map(WarpMeshDrawer.snap)
+            if let record = setup.setup(v[0], v[1], v[2], triangle: 0, doubleSided: true, flags: 0) {
+                let kernel = TileRasterizer(tile: tile, pattern: pattern, alphaTest: NoAlphaTest())
+                for tileY in stride(from: 0, to: size, by: VisibilityTile.size) {
+                    for tileX in stride(from: 0, to: size, by: VisibilityTile.size) {
+                        tile.clear(samples: 1)
+                        coverage.update(repeating: 0, count: VisibilityTile.planeSize)
+                        kernel.rasterize(record, tileX: Int32(tileX), tileY: Int32(tileY), coverage: coverage)
+                        for y in 0..<VisibilityTile.size {
+                            for x in 0..<VisibilityTile.size where coverage[y * VisibilityTile.size + x] & 1 != 0 {
+                                tiles[(tileY + y) * size + tileX + x] += 1
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(spans.counts == tiles, "triangle \(single.positions)")
+            covered += tiles.reduce(0, +)
+        }
+        #expect(covered > 20_000)
+    }
+
     @Test func edgeDivisionsFloorAndCeil() {
         #expect(WarpMeshDrawer.floorDiv(7, 2) == 3)
         #expect(WarpMeshDrawer.floorDiv(-7, 2) == -4)

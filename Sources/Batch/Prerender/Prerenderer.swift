@@ -1,0 +1,189 @@
+import Foundation
+import Render
+
+/// Runs a ``PrerenderPlan`` (or one shard of it) into an output folder: skips frames that are
+/// already there and verified, renders the others on `jobs` workers (one single-threaded
+/// renderer each, frames side by side), writes every file atomically, then writes the sprite
+/// sheets and `manifest.json` of each asset whose frames are all done (whichever shard gets
+/// there; the bytes are the same from every shard).
+///
+/// ```swift
+/// let plan = PrerenderPlan(catalogue: try Catalogue(contentsOf: url))
+/// let summary = Prerenderer(plan: plan, output: PrerenderOutput(root: out), shard: .all, jobs: 2).run()
+/// ```
+public struct Prerenderer: Sendable {
+    /// What to render.
+    public var plan: PrerenderPlan
+    /// Where.
+    public var output: PrerenderOutput
+    /// Which part.
+    public var shard: Shard
+    /// Frames rendered side by side.
+    public var jobs: Int
+    /// Progress reporting.
+    public var progress: PrerenderProgress
+    /// Image-based lights, loaded once.
+    public var environments = EnvironmentStore()
+
+    /// A runner. `jobs` is raised to at least 1.
+    public init(
+        plan: PrerenderPlan, output: PrerenderOutput, shard: Shard, jobs: Int,
+        progress: PrerenderProgress = .init(style: .quiet)
+    ) {
+        self.plan = plan
+        self.output = output
+        self.shard = shard
+        self.jobs = max(1, jobs)
+        self.progress = progress
+    }
+
+    /// Renders this shard's frames and every manifest that can be completed.
+    /// - Returns: counts, broken assets and times. Problems are reported there (and through
+    ///   the progress notes), never thrown: one broken asset does not stop the others.
+    public func run() -> PrerenderSummary {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let tally = Tally(shard: shard)
+        let renderers = (0..<jobs).map { _ in Renderer(threads: 1) }
+        let mine = plan.assets.map { asset in asset.units.filter(shard.owns) }
+        progress.begin(total: mine.reduce(0) { $0 + $1.count })
+        for (asset, units) in zip(plan.assets, mine) where !units.isEmpty {
+            renderAsset(asset, units: units, renderers: renderers, tally: tally)
+        }
+        let finalizeStart = DispatchTime.now().uptimeNanoseconds
+        for asset in plan.assets where asset.error == nil && !tally.isBroken(asset.entry.id) {
+            do {
+                if try finalize(asset) { tally.update { $0.manifests += 1 } }
+            } catch {
+                progress.note("error: \(asset.entry.id): manifest not written: \(error)")
+                tally.update { $0.failed += 1 }
+            }
+        }
+        progress.finish()
+        let end = DispatchTime.now().uptimeNanoseconds
+        return tally.update {
+            $0.finalizeSeconds = Double(end - finalizeStart) / 1e9
+            $0.loadSeconds = plan.loadSeconds
+            $0.seconds = Double(end - start) / 1e9 + plan.loadSeconds
+            return $0
+        }
+    }
+
+    /// One asset's units of this shard: skip the verified, render the rest.
+    private func renderAsset(_ asset: PrerenderPlan.Asset, units: [Int], renderers: [Renderer], tally: Tally) {
+        let id = asset.entry.id
+        if let error = asset.error {
+            markBroken(id, error, units: units, tally: tally)
+            return
+        }
+        var todo: [(group: PrerenderPlan.Group, unit: Int)] = []
+        var listings: [String: [String]] = [:]
+        for unit in units {
+            guard let group = asset.groups.last(where: { $0.firstUnit <= unit }) else { continue }
+            let folder = output.groupFolder(asset, group)
+            let names = listings[group.folder] ?? PrerenderOutput.listing(folder)
+            listings[group.folder] = names
+            let stem = group.stem(unit - group.firstUnit)
+            let ext = group.preset.settings.format.fileExtension
+            if PrerenderOutput.verified(stem: stem, ext: ext, in: folder, names: names, removeDamaged: true) != nil {
+                tally.update { $0.skipped += 1 }
+                progress.frame(.skipped, "\(id)/\(group.folder)/\(stem)")
+            } else {
+                todo.append((group, unit))
+            }
+        }
+        tally.update { $0.frames += units.count }
+        guard !todo.isEmpty, let scene = asset.scene else { return }
+        let prepared: PreparedScene
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        do {
+            prepared = try PreparedScene(scene: scene)
+            tally.update { $0.prepareSeconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 }
+        } catch {
+            markBroken(id, "\(asset.entry.url.path): \(error)", units: todo.map(\.unit), tally: tally, counted: true)
+            return
+        }
+        let next = Tally.Counter()
+        let work = todo
+        DispatchQueue.concurrentPerform(iterations: min(renderers.count, work.count)) { worker in
+            while let i = next.take(below: work.count) {
+                renderFrame(asset, prepared, work[i].group, unit: work[i].unit, renderers[worker], tally)
+            }
+        }
+    }
+
+    /// Renders, encodes and writes one frame.
+    private func renderFrame(
+        _ asset: PrerenderPlan.Asset, _ scene: PreparedScene, _ group: PrerenderPlan.Group, unit: Int,
+        _ renderer: Renderer, _ tally: Tally
+    ) {
+        let local = unit - group.firstUnit
+        let (row, column) = local.quotientAndRemainder(dividingBy: group.preset.frames)
+        let stem = group.stem(local)
+        let label = "\(asset.entry.id)/\(group.folder)/\(stem)"
+        let settings = group.preset.settings
+        do {
+            let environment = try environments.environment(
+                settings.environment, relativeTo: plan.catalogue.file.deletingLastPathComponent())
+            let yaw = TurntablePath(frames: group.preset.frames).yawDegrees(column: column)
+            let options = settings.options(
+                yawDegrees: yaw, pitchDegrees: group.preset.pitch[row], variant: group.variant)
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let frame = try renderer.render(scene, environment: environment, options: options)
+            let t1 = DispatchTime.now().uptimeNanoseconds
+            let bytes = try settings.format.encode(frame.image, quality: settings.quality)
+            let t2 = DispatchTime.now().uptimeNanoseconds
+            _ = try PrerenderOutput.write(
+                bytes, stem: stem, ext: settings.format.fileExtension, in: output.groupFolder(asset, group))
+            let t3 = DispatchTime.now().uptimeNanoseconds
+            tally.update {
+                $0.rendered += 1
+                $0.renderSeconds += Double(t1 - t0) / 1e9
+                $0.encodeSeconds += Double(t2 - t1) / 1e9
+                $0.writeSeconds += Double(t3 - t2) / 1e9
+            }
+            progress.frame(.rendered, label)
+        } catch {
+            tally.update { $0.failed += 1 }
+            progress.note("error: \(label): \(error)")
+            progress.frame(.failed, label)
+        }
+    }
+
+    /// Reports a broken asset and counts its frames as failed.
+    private func markBroken(_ id: String, _ error: String, units: [Int], tally: Tally, counted: Bool = false) {
+        progress.note("error: asset \(id) skipped: \(error)")
+        tally.update {
+            $0.failed += units.count
+            if !counted { $0.frames += units.count }
+            $0.brokenAssets.append(.init(id: id, error: error))
+        }
+        for _ in units { progress.frame(.failed, id) }
+    }
+}
+
+/// The summary under a lock, shared by the workers.
+final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var summary: PrerenderSummary
+
+    init(shard: Shard) { summary = PrerenderSummary(shard: shard.description) }
+
+    @discardableResult
+    func update<T>(_ body: (inout PrerenderSummary) -> T) -> T { lock.withLock { body(&summary) } }
+
+    func isBroken(_ id: String) -> Bool { update { $0.brokenAssets.contains { $0.id == id } } }
+
+    /// Hands out 0, 1, 2... to workers.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+
+        func take(below limit: Int) -> Int? {
+            lock.withLock {
+                guard next < limit else { return nil }
+                next += 1
+                return next - 1
+            }
+        }
+    }
+}

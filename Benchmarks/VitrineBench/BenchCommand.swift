@@ -7,6 +7,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vitrine-bench",
         abstract: "Vitrine benchmarks (release builds only).",
-        subcommands: [EncodeBench.self, ImportBench.self, ShadingBench.self, TryOnBench.self]
+        subcommands: [EncodeBench.self, ImportBench.self, ShadingBench.self, TryOnBench.self, RenderBench.self]
     )
 }

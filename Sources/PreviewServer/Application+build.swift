@@ -17,23 +17,26 @@ import ServiceLifecycle
 ///   - config: the configuration.
 ///   - backend: the renderer seam (``StandardBackend`` unless a test passes a double).
 ///   - onRunning: called with the bound port once the server listens (port 0 picks one).
+///   - onReady: called with the bound port and the services once the server listens and the
+///     catalogue is loaded (what `/readyz` waits for).
 /// - Throws: ``ConfigurationError``, ``CacheError`` or a missing resource.
 public func buildApplication(
     _ config: ServerConfiguration, backend: (any RenderBackend)? = nil,
-    onRunning: (@Sendable (Int) async -> Void)? = nil
+    onRunning: (@Sendable (Int) async -> Void)? = nil,
+    onReady: (@Sendable (Int, ServiceContext) async -> Void)? = nil
 ) async throws -> some ApplicationProtocol {
     try config.validate()
     var logger = Logger(label: "vitrine")
     logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
-    let services = try buildServiceContext(
-        config, backend: backend ?? StandardBackend(threadsPerFrame: config.renderThreadsPerFrame), logger: logger)
-    return try buildApplication(services, onRunning: onRunning)
+    let services = try buildServiceContext(config, backend: backend ?? StandardBackend(config), logger: logger)
+    return try buildApplication(services, onRunning: onRunning, onReady: onReady)
 }
 
 /// Builds the service over already built parts (tests reach into `services`).
 /// - Throws: a missing resource.
 public func buildApplication(
-    _ services: ServiceContext, onRunning: (@Sendable (Int) async -> Void)? = nil
+    _ services: ServiceContext, onRunning: (@Sendable (Int) async -> Void)? = nil,
+    onReady: (@Sendable (Int, ServiceContext) async -> Void)? = nil
 ) throws -> some ApplicationProtocol {
     let config = services.configuration
     let router = try buildRouter(services)
@@ -45,7 +48,14 @@ public func buildApplication(
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "vitrine"),
         services: [services.pool, AssetLoadingService(services: services)],
         onServerRunning: { channel in
-            await onRunning?(channel.localAddress?.port ?? config.port)
+            let port = channel.localAddress?.port ?? config.port
+            await onRunning?(port)
+            if let onReady {
+                Task {
+                    await services.catalogue.waitUntilReady()
+                    await onReady(port, services)
+                }
+            }
         },
         logger: services.logger)
 }
@@ -61,6 +71,7 @@ public func buildRouter(_ services: ServiceContext) throws -> Router<BasicReques
     HealthController(services: services).addRoutes(to: router)
     AssetController(services: services).addRoutes(to: router)
     FrameController(services: services).addRoutes(to: router)
+    TryOnController(services: services).addRoutes(to: router)
     PageController(services: services, resources: try PageResources.load()).addRoutes(to: router)
     return router
 }

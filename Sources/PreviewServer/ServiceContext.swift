@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Render
 
 /// Everything the routes share: configuration, catalogue, frames, pool, cache, metrics.
 /// Built once by ``buildServiceContext(_:backend:logger:)``.
@@ -18,6 +19,8 @@ public struct ServiceContext: Sendable {
     public let metrics: ServerMetrics
     /// The URL signer, when a signing key is set.
     public let signer: URLSigner?
+    /// The try-on renderer over `<assets>/garments`, when that folder holds items.
+    public let tryOn: TryOnRenderer?
     /// The service's logger.
     public let logger: Logger
 }
@@ -45,5 +48,24 @@ public func buildServiceContext(
     let frames = FrameService(catalogue: catalogue, cache: cache, pool: pool, backend: backend, metrics: metrics)
     return ServiceContext(
         configuration: config, catalogue: catalogue, frames: frames, pool: pool, cache: cache, metrics: metrics,
-        signer: config.signingKey.map(URLSigner.init(key:)), logger: logger)
+        signer: config.signingKey.map(URLSigner.init(key:)),
+        tryOn: tryOnRenderer(
+            garments: URL(fileURLWithPath: config.assetsDirectory).appendingPathComponent("garments"),
+            logger: logger),
+        logger: logger)
+}
+
+/// The try-on renderer over a garments folder, or `nil` (logged) when there is none.
+func tryOnRenderer(garments: URL, logger: Logger) -> TryOnRenderer? {
+    guard FileManager.default.fileExists(atPath: garments.path) else { return nil }
+    do {
+        let catalogue = try ItemCatalogue(directory: garments)
+        for (id, problem) in catalogue.problems {
+            logger.warning("try-on item skipped", metadata: ["id": "\(id)", "error": "\(problem)"])
+        }
+        return catalogue.ids.isEmpty ? nil : TryOnRenderer(catalogue: catalogue)
+    } catch {
+        logger.warning("try-on items cannot be read", metadata: ["path": "\(garments.path)", "error": "\(error)"])
+        return nil
+    }
 }

@@ -62,10 +62,25 @@ struct ServeCommand: AsyncParsableCommand {
         // Written unbuffered: scripts and tests read these lines from a pipe while the server runs.
         Self.writeLine("vitrine \(RendererVersion.string) serve\n\(config.redactedDescription)")
         let host = config.host
-        let app = try await buildApplication(config) { port in
-            Self.writeLine("listening on http://\(host):\(port)/ (viewer: http://\(host):\(port)/viewer/<asset id>)")
-        }
+        let app = try await buildApplication(
+            config,
+            onRunning: { port in
+                Self.writeLine("listening on http://\(host):\(port)/")
+            },
+            onReady: { port, services in
+                Self.writeLine(Self.readyMessage(host: host, port: port, ids: services.catalogue.list().map(\.id)))
+            })
         try await app.runService()
+    }
+
+    /// The line printed once the catalogue is loaded: the assets and the viewer's address
+    /// (the sneaker when there is one, else the first asset).
+    static func readyMessage(host: String, port: Int, ids: [String]) -> String {
+        guard let shown = ids.contains("sneaker") ? "sneaker" : ids.first else {
+            return "ready: no assets found (put .glb files in the assets folder)"
+        }
+        return "ready: \(ids.count) assets (\(ids.joined(separator: ", ")))\n"
+            + "viewer: http://\(host):\(port)/viewer/\(shown)"
     }
 
     private static func writeLine(_ text: String) {

@@ -54,6 +54,50 @@ import VitrineTestSupport
     }
 }
 
+extension ServeCommandTests {
+    @Test func twoServeProcessesOnTheSameAssetsGiveTheSameETagAndBytes() async throws {
+        let binary = try #require(VitrineBinary.url, "build the vitrine binary first")
+        let assets = Fixtures.repo("assets").path
+        let first = try ServeProcess(binary: binary, arguments: ["serve", "--port", "0", "--assets", assets])
+        defer { first.kill() }
+        let second = try ServeProcess(
+            binary: binary, arguments: ["serve", "--port", "0", "--assets", assets, "--lazy"])
+        defer { second.kill() }
+        let ports = (try first.waitForPort(), try second.waitForPort())
+        let uri = "/v1/assets/sneaker/frame?yaw=40&w=96&h=64&variant=Navy%20Suede"
+        let one = try await TestClient.withClient(host: "127.0.0.1", port: ports.0) { try await $0.get(uri) }
+        let two = try await TestClient.withClient(host: "127.0.0.1", port: ports.1) { try await $0.get(uri) }
+        #expect(one.status == .ok && two.status == .ok)
+        #expect(one.headers[.eTag] != nil)
+        #expect(one.headers[.eTag] == two.headers[.eTag])
+        let bytes = (
+            one.body.map { Array($0.readableBytesView) } ?? [], two.body.map { Array($0.readableBytesView) } ?? []
+        )
+        #expect(!bytes.0.isEmpty && bytes.0 == bytes.1)
+
+        // Start-up output: the configuration once, then the viewer's address once loaded.
+        let viewer = "viewer: http://127.0.0.1:\(ports.0)/viewer/sneaker"
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !first.output.contains(viewer), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(first.output.contains(viewer), "\(first.output)")
+        #expect(first.output.components(separatedBy: "api key:").count == 2)
+        #expect(first.output.contains("ready: 5 assets (bottle, chair, mug, sneaker, sunglasses)"))
+        first.terminate()
+        second.terminate()
+        #expect(try first.waitForExit(timeout: .seconds(10)) == 0)
+        #expect(try second.waitForExit(timeout: .seconds(10)) == 0)
+    }
+
+    @Test func theReadyMessageNamesTheViewer() {
+        let message = ServeCommand.readyMessage(host: "127.0.0.1", port: 8080, ids: ["chair", "sneaker"])
+        #expect(message == "ready: 2 assets (chair, sneaker)\nviewer: http://127.0.0.1:8080/viewer/sneaker")
+        #expect(ServeCommand.readyMessage(host: "h", port: 1, ids: ["mug"]).hasSuffix("http://h:1/viewer/mug"))
+        #expect(ServeCommand.readyMessage(host: "h", port: 1, ids: []).contains("no assets"))
+    }
+}
+
 /// A spawned `vitrine serve`: reads its port from stdout, stops it by its own process id.
 final class ServeProcess: @unchecked Sendable {
     private let process = Process()

@@ -25,6 +25,15 @@ public protocol RenderBackend: Sendable {
 
     /// Names accepted by the `env` parameter; the first is the default.
     var environmentNames: [String] { get }
+
+    /// What decides an environment's pixels besides its name (e.g. its file's hash), hashed
+    /// into frame cache keys; empty when the name says it all.
+    func environmentIdentity(_ name: String) -> String
+}
+
+extension RenderBackend {
+    /// Names say it all unless the backend says otherwise.
+    public func environmentIdentity(_ name: String) -> String { "" }
 }
 
 /// Output image formats.

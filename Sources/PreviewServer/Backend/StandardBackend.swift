@@ -1,49 +1,77 @@
 import Foundation
 import Render
 
-/// Errors of the service's render backend.
-public enum BackendError: Error, CustomStringConvertible, Equatable {
-    /// The library part this backend needs is not in this build yet.
-    case unavailable(String)
-    /// The `env` parameter named an environment that does not exist.
-    case unknownEnvironment(String)
-
-    public var description: String {
-        switch self {
-        case .unavailable(let what): return "not available in this build: \(what)"
-        case .unknownEnvironment(let name): return "unknown environment '\(name)'"
-        }
-    }
-}
-
-/// The real backend over the `Render` library: `SceneLoader`, `PreparedScene`, `Renderer`,
+/// The real backend over the `Render` library: `SceneLoader` → `PreparedScene` → `Renderer` →
 /// `PNGCodec` / `JPEGCodec`.
 ///
-/// The codecs are merged; the importer and renderer are being built in parallel, and until they
-/// are merged this backend reports ``BackendError/unavailable(_:)`` for imports and renders, so
-/// the service answers `503` honestly instead of inventing pictures.
-public struct StandardBackend: RenderBackend {
+/// Renders run on the service's workers; each worker borrows a ``Renderer`` of
+/// `threadsPerFrame` threads from a small pool (one renderer per concurrent render, made on
+/// first need), so `workers x threadsPerFrame` threads render at most. Environments are the
+/// built-in `studio` and every `.hdr` of the environments folder (by file name).
+public final class StandardBackend: RenderBackend {
     /// Renderer threads per frame.
-    public var threadsPerFrame: Int
+    public let threadsPerFrame: Int
+    private let renderers: RendererPool
+    private let environments: EnvironmentLibrary
 
     /// Creates the backend.
-    /// - Parameter threadsPerFrame: tiles of one frame rendered in parallel.
-    public init(threadsPerFrame: Int = 1) {
-        self.threadsPerFrame = threadsPerFrame
+    /// - Parameters:
+    ///   - threadsPerFrame: tiles of one frame rendered in parallel.
+    ///   - environmentsDirectory: folder of equirectangular `.hdr` files served as `env=<name>`,
+    ///     or `nil` for the studio only.
+    public init(threadsPerFrame: Int = 1, environmentsDirectory: URL? = nil) {
+        self.threadsPerFrame = max(1, threadsPerFrame)
+        renderers = RendererPool(threads: self.threadsPerFrame)
+        environments = EnvironmentLibrary(directory: environmentsDirectory)
     }
 
-    public var environmentNames: [String] { ["studio"] }
+    /// The backend `config` asks for: `renderThreadsPerFrame` threads per frame, environments
+    /// from `<assets>/environments`.
+    public convenience init(_ config: ServerConfiguration) {
+        self.init(
+            threadsPerFrame: config.renderThreadsPerFrame,
+            environmentsDirectory: URL(fileURLWithPath: config.assetsDirectory).appendingPathComponent("environments"))
+    }
+
+    public var environmentNames: [String] { environments.names }
+
+    public func environmentIdentity(_ name: String) -> String { environments.identity(name) }
 
     public func prepare(contentsOf url: URL) throws -> PreparedAsset {
-        throw BackendError.unavailable("glTF import (SceneLoader)")
+        try Self.prepare(try SceneLoader.load(contentsOf: url))
     }
 
     public func prepare(glb bytes: [UInt8], name: String) throws -> PreparedAsset {
-        throw BackendError.unavailable("glTF import (SceneLoader)")
+        guard bytes.starts(with: Array("glTF".utf8)) else {
+            throw BackendError.notGLB(name: name)
+        }
+        // No base folder: an upload may not reach files beside it.
+        return try Self.prepare(try SceneLoader.load(bytes, name: name, baseURL: nil))
+    }
+
+    /// Prepares an imported scene and reads its facts.
+    /// - Throws: `RenderError` past the preparation limits.
+    static func prepare(_ scene: Scene) throws -> PreparedAsset {
+        let prepared = try PreparedScene(scene: scene)
+        let bounds = prepared.bounds()
+        let facts = AssetFacts(
+            triangles: prepared.triangleCount(),
+            boundsMin: bounds.map { [$0.min.x, $0.min.y, $0.min.z] } ?? [0, 0, 0],
+            boundsMax: bounds.map { [$0.max.x, $0.max.y, $0.max.z] } ?? [0, 0, 0],
+            materials: scene.materials.enumerated().map { $1.name ?? "material\($0)" },
+            variants: prepared.variants)
+        return PreparedAsset(
+            facts: facts, scene: prepared, memoryBytes: prepared.geometryByteCount + prepared.textureByteCount)
     }
 
     public func render(_ asset: PreparedAsset, options: RenderOptions, environment: String) throws -> RGBA8Image {
-        throw BackendError.unavailable("renderer (Renderer)")
+        guard let scene = asset.scene as? PreparedScene else {
+            throw BackendError.foreignAsset
+        }
+        let light = try environments.environment(environment)
+        return try renderers.withRenderer { renderer in
+            try renderer.render(scene, environment: light, options: options).image
+        }
     }
 
     public func encode(_ image: RGBA8Image, format: FrameFormat, quality: Int) throws -> [UInt8] {

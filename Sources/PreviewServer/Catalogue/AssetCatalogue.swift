@@ -44,6 +44,13 @@ public final class AssetCatalogue: Sendable {
     /// Marks the catalogue ready (after a scan without preloading).
     public func markReady() { state.withLockedValue { $0.ready = true } }
 
+    /// Returns once ``isReady`` (polls every 20 ms; start-up only), or when the task is cancelled.
+    public func waitUntilReady() async {
+        while !isReady, !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     // MARK: - Scanning
 
     /// Finds every `.glb` / `.gltf` under the root (sub-folders too) and hashes it.

@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import Render
 
 /// Maps the service's errors onto HTTP statuses with a JSON body `{"error": {"message": ...}}`.
 /// Render and import errors are mapped here, never in `Render`.
@@ -29,9 +30,17 @@ enum HTTPErrorMapping {
                 message: error.description)
         case let error as BackendError:
             switch error {
-            case .unavailable:
-                return HTTPError(.serviceUnavailable, headers: [.retryAfter: "60"], message: error.description)
             case .unknownEnvironment: return HTTPError(.badRequest, message: error.description)
+            case .notGLB: return HTTPError(.unprocessableContent, message: error.description)
+            case .environmentUnreadable, .foreignAsset:
+                return HTTPError(.internalServerError, message: error.description)
+            }
+        case let error as TryOnError:
+            switch error {
+            case .photoTooLarge, .keypointsTooLarge: return HTTPError(.contentTooLarge, message: error.description)
+            case .unknownItem, .invalidOption: return HTTPError(.badRequest, message: error.description)
+            case .invalidItem, .encodeFailed: return HTTPError(.internalServerError, message: error.description)
+            default: return HTTPError(.unprocessableContent, message: error.description)
             }
         case is CancellationError:
             // The client went away; nobody reads this answer.

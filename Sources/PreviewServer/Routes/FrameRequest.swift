@@ -4,8 +4,9 @@ import Render
 /// wrapped into [0, 360), settings that do not change the bytes dropped (JPEG quality of a PNG),
 /// so that equal pictures get equal cache keys.
 public struct FrameRequest: Equatable, Sendable {
-    /// Rotation around the vertical axis, hundredths of a degree in [0, 36000).
-    public var yawHundredths = 0
+    /// Rotation around the vertical axis, hundredths of a degree in [0, 36000). The default is
+    /// a three-quarter view (35°), the usual product shot; turntables start at the front (0°).
+    public var yawHundredths = FrameRequest.defaultYawHundredths
     /// Elevation, hundredths of a degree in [-8900, 8900].
     public var pitchHundredths = 1500
     /// Zoom, hundredths (100 = fit the product's bounding sphere).
@@ -28,17 +29,23 @@ public struct FrameRequest: Equatable, Sendable {
     public var variant = ""
     /// Coverage samples per pixel.
     public var samples = 4
+    /// Tone mapping operator.
+    public var toneMapping = ToneMapping.pbrNeutral
+
+    /// Yaw of a frame requested without `yaw`: a three-quarter view from the front-right.
+    public static let defaultYawHundredths = 3500
 
     /// Names of the frame route's parameters.
     public static let parameterNames = [
-        "yaw", "pitch", "zoom", "w", "h", "format", "quality", "bg", "env", "exposure", "variant", "aa", "v", "sig",
+        "yaw", "pitch", "zoom", "w", "h", "format", "quality", "bg", "env", "exposure", "variant", "aa", "tonemap", "v",
+        "sig",
     ]
 
     /// The canonical text hashed into the cache key.
     public var canonical: String {
         "frame;w=\(width);h=\(height);yaw=\(yawHundredths);pitch=\(pitchHundredths);zoom=\(zoomHundredths);"
             + "aa=\(samples);bg=\(background);env=\(environment);exposure=\(exposureHundredths);"
-            + "variant=\(variant);format=\(format.rawValue);quality=\(quality)"
+            + "variant=\(variant);tonemap=\(toneMapping.rawValue);format=\(format.rawValue);quality=\(quality)"
     }
 
     /// The renderer's options for this view.
@@ -53,6 +60,7 @@ public struct FrameRequest: Equatable, Sendable {
                 zoom: Float(zoomHundredths) / 100))
         options.exposure = Float(exposureHundredths) / 100
         options.variant = variant.isEmpty ? nil : variant
+        options.toneMapping = toneMapping
         switch background {
         case "transparent": options.background = .transparent
         case "env": options.background = .environment
@@ -70,13 +78,15 @@ extension FrameRequest {
     ///   - query: the reader over the request's query.
     ///   - maxSide: the largest width/height.
     ///   - defaultSide: width/height when absent.
+    ///   - defaultYaw: yaw in degrees when absent.
     ///   - environments: accepted `env` names (the first is the default).
     ///   - acceptedFormat: the format picked from `Accept` when `format` is absent.
     /// - Throws: ``ParameterError`` naming the parameter and its range.
     init(
-        query: QueryReader, maxSide: Int, defaultSide: Int, environments: [String], acceptedFormat: FrameFormat
+        query: QueryReader, maxSide: Int, defaultSide: Int, defaultYaw: Double = Double(defaultYawHundredths) / 100,
+        environments: [String], acceptedFormat: FrameFormat
     ) throws {
-        let yaw = try query.hundredths("yaw", in: -3600...3600, default: 0)
+        let yaw = try query.hundredths("yaw", in: -3600...3600, default: defaultYaw)
         yawHundredths = ((yaw % 36000) + 36000) % 36000
         pitchHundredths = try query.hundredths("pitch", in: -89...89, default: 15)
         zoomHundredths = try query.hundredths("zoom", in: 0.25...8, default: 1)
@@ -92,6 +102,8 @@ extension FrameRequest {
         exposureHundredths = try query.hundredths("exposure", in: -10...10, default: 0)
         variant = try Self.parseVariant(query.string("variant"))
         samples = try Int(query.choice("aa", ["1", "2", "4", "8"], default: "4") ?? "4") ?? 4
+        let tonemap = try query.choice("tonemap", ToneMapping.allCases.map(\.rawValue), default: "neutral")
+        toneMapping = tonemap.flatMap(ToneMapping.init(rawValue:)) ?? .pbrNeutral
     }
 
     /// `transparent`, `env`, `RRGGBB` or `RRGGBBAA` (a leading `#` allowed) → canonical form.

@@ -37,12 +37,18 @@ public final class FrameService: Sendable {
 
     /// The cache key (and ETag) of a frame of `record`.
     public func key(_ record: AssetRecord, _ request: FrameRequest) -> CacheKey {
-        CacheKey(assetHash: record.contentHash, parameters: request.canonical)
+        CacheKey(assetHash: record.contentHash, parameters: request.canonical + environmentSuffix(request))
     }
 
     /// The cache key (and ETag) of a sprite sheet of `record`.
     public func key(_ record: AssetRecord, _ request: TurntableRequest) -> CacheKey {
-        CacheKey(assetHash: record.contentHash, parameters: request.canonical)
+        CacheKey(assetHash: record.contentHash, parameters: request.canonical + environmentSuffix(request.base))
+    }
+
+    /// The environment file's identity, when it has one (an edited `.hdr` gets new keys).
+    private func environmentSuffix(_ request: FrameRequest) -> String {
+        let identity = backend.environmentIdentity(request.environment)
+        return identity.isEmpty ? "" : ";envid=\(identity)"
     }
 
     /// Checks the variant against the asset's `KHR_materials_variants`.

@@ -39,6 +39,7 @@ struct FrameURL {
         if request.exposureHundredths != 0 { pairs.append(("exposure", Self.decimal(request.exposureHundredths))) }
         if !request.variant.isEmpty { pairs.append(("variant", request.variant)) }
         if request.samples != defaults.samples { pairs.append(("aa", String(request.samples))) }
+        if request.toneMapping != defaults.toneMapping { pairs.append(("tonemap", request.toneMapping.rawValue)) }
         return pairs
     }
 

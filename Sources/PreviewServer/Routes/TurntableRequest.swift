@@ -24,7 +24,7 @@ public struct TurntableRequest: Equatable, Sendable {
         query: QueryReader, maxSide: Int, maxSheetPixels: Int, environments: [String], acceptedFormat: FrameFormat
     ) throws {
         base = try FrameRequest(
-            query: query, maxSide: maxSide, defaultSide: 256, environments: environments,
+            query: query, maxSide: maxSide, defaultSide: 256, defaultYaw: 0, environments: environments,
             acceptedFormat: acceptedFormat)
         frames = try query.int("frames", in: 1...Self.maxFrames, default: 36)
         rows = try query.int("rows", in: 1...Self.maxRows, default: 1)

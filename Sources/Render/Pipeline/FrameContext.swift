@@ -9,8 +9,9 @@ struct FrameContext: @unchecked Sendable {
     let batchMaterial: UnsafePointer<Int32>
     /// Per batch: attributes present.
     let batchAttributes: UnsafePointer<AttributeSet>
-    /// Prepared materials (scene materials, then the default material).
-    let materials: UnsafePointer<PreparedMaterial>
+    /// Prepared materials (scene materials, then the default material), unretained: the
+    /// prepared scene keeps them alive.
+    let materials: UnsafePointer<Unmanaged<MaterialBox>>
     /// Raster state per material.
     let rasterStates: UnsafePointer<MaterialRasterState>
     let pattern: SamplePattern
@@ -48,12 +49,14 @@ struct FrameContext: @unchecked Sendable {
     @inline(__always)
     func shade(_ t: TriangleInterpolant, triangle: UInt32, x: Float, y: Float) -> SIMD4<Float> {
         let s = surface(t, triangle: triangle, x: x, y: y)
-        let m = materials[materialIndex(triangle)]
-        if shading == .unlit { return baseColor(s, material: m) }
-        let inputs = MaterialEvaluator.evaluate(s, material: m, override: filterOverride)
-        let wo = perspective ? normalize(eye - s.position) : towardCamera
-        let rgb = shader.shade(inputs, wo: wo)
-        return SIMD4(rgb.x, rgb.y, rgb.z, inputs.baseColor.w)
+        // Materials are read in place (borrowed), never copied: a copy retains their textures.
+        return materials[materialIndex(triangle)]._withUnsafeGuaranteedRef { box in
+            if shading == .unlit { return baseColor(s, material: box.value) }
+            let inputs = MaterialEvaluator.evaluate(s, material: box.value, override: filterOverride)
+            let wo = perspective ? normalize(eye - s.position) : towardCamera
+            let rgb = shader.shade(inputs, wo: wo)
+            return SIMD4(rgb.x, rgb.y, rgb.z, inputs.baseColor.w)
+        }
     }
 
     /// Base colour and alpha: factor x texture x vertex colour.
@@ -118,7 +121,7 @@ struct MaskAlphaTest: SampleAlphaTest {
         let m = context.materialIndex(triangle)
         let t = context.interpolant(triangle)
         let s = context.surface(t, triangle: triangle, x: x, y: y)
-        let alpha = context.baseColor(s, material: context.materials[m]).w
+        let alpha = context.materials[m]._withUnsafeGuaranteedRef { context.baseColor(s, material: $0.value).w }
         return alpha >= context.rasterStates[m].alphaCutoff
     }
 }

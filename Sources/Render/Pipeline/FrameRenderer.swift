@@ -101,7 +101,7 @@ struct FrameRenderer {
         var pixels = [UInt8](repeating: 0, count: options.width * options.height * 4)
         try batchMaterial.withUnsafeBufferPointer { materialsPerBatch in
             try batchAttributes.withUnsafeBufferPointer { attributesPerBatch in
-                try scene.preparedMaterials.withUnsafeBufferPointer { materials in
+                try scene.preparedMaterials.map(Unmanaged.passUnretained).withUnsafeBufferPointer { materials in
                     try scene.rasterStates.withUnsafeBufferPointer { states in
                         var sx = SIMD8<Float>.zero
                         var sy = SIMD8<Float>.zero
@@ -126,7 +126,7 @@ struct FrameRenderer {
                                 context: context, grid: grid, opaque: scratch.opaqueBinner,
                                 blended: scratch.blendBinner,
                                 workers: scratch.workers, presenter: presenter)
-                            for w in scratch.workers { w.prepare(samples: pattern.count) }
+                            for w in scratch.workers { w.prepare(samples: pattern.count, materials: materials.count) }
                             pool.parallelFor(grid.tileCount) { tile, worker in tiles.run(tile: tile, worker: worker) }
                         }
                     }
@@ -175,11 +175,13 @@ struct FrameRenderer {
             }
             background = .environment(environment.view, rays)
         }
-        var shadow: (map: ContactShadow, floor: FloorProjection, strength: Float)?
+        var shadow: TilePresenter.Shadow?
         if options.shadow, let map = scene.contactShadow(sceneIndex: sceneIndex),
             let floor = FloorProjection(camera: camera, floorY: map.floorY)
         {
-            shadow = (map, floor, TilePresenter.shadowStrength)
+            shadow = TilePresenter.Shadow(
+                map: map, floor: floor, strength: TilePresenter.shadowStrength,
+                bounds: PixelBounds.projecting(map.footprint, camera: camera))
         }
         return TilePresenter(
             mode: .lit, toneMapper: toneMapper, background: background, shadow: shadow, output: output,

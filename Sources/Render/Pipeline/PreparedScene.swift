@@ -32,8 +32,8 @@ public final class PreparedScene: @unchecked Sendable {
     let materials: [Material]
     /// Raster state per entry of ``materials``.
     let rasterStates: [MaterialRasterState]
-    /// Prepared materials (textures with mip chains) per entry of ``materials``.
-    let preparedMaterials: [PreparedMaterial]
+    /// Prepared materials (textures with mip chains) per entry of ``materials``, boxed.
+    let preparedMaterials: [MaterialBox]
     /// Cameras of the file.
     let cameras: [Camera]
     /// Contact shadows per glTF scene, computed on first use.
@@ -61,13 +61,8 @@ public final class PreparedScene: @unchecked Sendable {
         materials = scene.materials + [Material()]
         rasterStates = materials.map(MaterialRasterState.init)
         let prepared = MaterialPreparation.prepare(scene, limits: options.textureLimits)
-        preparedMaterials = prepared.materials
+        preparedMaterials = prepared.materials.map(MaterialBox.init)
         warnings += prepared.warnings
-        for (i, m) in scene.materials.enumerated() where m.transmissionFactor > 0 {
-            warnings.append(
-                SceneWarning(
-                    path: "materials[\(i)]", message: "KHR_materials_transmission is drawn as an opaque surface"))
-        }
         self.warnings = warnings
     }
 
@@ -106,7 +101,7 @@ public final class PreparedScene: @unchecked Sendable {
         var seen = Set<ObjectIdentifier>()
         var total = 0
         for m in preparedMaterials {
-            for t in m.textures where seen.insert(ObjectIdentifier(t)).inserted {
+            for t in m.value.textures where seen.insert(ObjectIdentifier(t)).inserted {
                 var levels = 0
                 for l in 0..<t.levelCount {
                     let size = t.levelSize(l)

@@ -28,14 +28,15 @@ struct TileStage: @unchecked Sendable {
         let visibility = scratch.tile
         visibility.clear(samples: samples)
         let rasterizer = TileRasterizer(
-            tile: visibility, pattern: context.pattern, alphaTest: MaskAlphaTest(context: context))
+            tile: visibility, pattern: context.pattern, scratch: scratch.sampleEdges,
+            alphaTest: MaskAlphaTest(context: context))
         let tileX = Int32(tx)
         let tileY = Int32(ty)
         for i in opaqueRange {
             rasterizer.rasterize(opaque.record(opaque.bins[i]), tileX: tileX, tileY: tileY)
         }
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let shader = TileShader(context: context, tile: visibility, colors: scratch.colors)
+        let shader = TileShader(context: context, tile: visibility, colors: scratch.colors, queue: scratch.queue)
         var shaded = shader.resolve(tileX: tx, tileY: ty, width: w, height: h)
         var rasterNanos = t1 - t0
         if !blendRange.isEmpty {

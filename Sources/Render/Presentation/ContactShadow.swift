@@ -126,6 +126,16 @@ struct ContactShadow: Sendable {
         return out
     }
 
+    /// The four floor corners of the map (world space).
+    var footprint: [SIMD3<Float>] {
+        let x1 = originX + Float(width) * texelSize
+        let z1 = originZ + Float(height) * texelSize
+        return [
+            SIMD3(originX, floorY, originZ), SIMD3(x1, floorY, originZ), SIMD3(originX, floorY, z1),
+            SIMD3(x1, floorY, z1),
+        ]
+    }
+
     /// The map's placement, for the splatting pass.
     private struct Grid {
         let originX: Float
@@ -140,7 +150,8 @@ struct ContactShadow: Sendable {
     func occlusion(x: Float, z: Float) -> Float {
         let u = (x - originX) / texelSize - 0.5
         let v = (z - originZ) / texelSize - 0.5
-        guard u > -1, v > -1, u < Float(width), v < Float(height) else { return 0 }
+        // Zero outside the footprint, so that pixels the footprint cannot reach may skip this.
+        guard u >= -0.5, v >= -0.5, u <= Float(width) - 0.5, v <= Float(height) - 0.5 else { return 0 }
         let fu = u.rounded(.down)
         let fv = v.rounded(.down)
         let i = Int(fu)

@@ -36,6 +36,33 @@ public struct SamplePattern: Sendable, Equatable {
         SIMD2(Float(x16[s]), Float(y16[s])) / 16
     }
 
+    /// The offsets as a table the kernels index without bounds checks: `x16` at `0..<count`,
+    /// `y16` at `8..<8 + count` (allocated once per sample count, never freed).
+    var table: UnsafePointer<Int32> {
+        switch count {
+        case 1: return Self.table1
+        case 2: return Self.table2
+        case 4: return Self.table4
+        default: return Self.table8
+        }
+    }
+
+    private static func makeTable(_ count: Int) -> UnsafePointer<Int32> {
+        let p = UnsafeMutablePointer<Int32>.allocate(capacity: 16)
+        p.initialize(repeating: 0, count: 16)
+        let pattern = SamplePattern(count: count)!
+        for s in 0..<count {
+            p[s] = pattern.x16[s]
+            p[8 + s] = pattern.y16[s]
+        }
+        return UnsafePointer(p)
+    }
+
+    private nonisolated(unsafe) static let table1 = makeTable(1)
+    private nonisolated(unsafe) static let table2 = makeTable(2)
+    private nonisolated(unsafe) static let table4 = makeTable(4)
+    private nonisolated(unsafe) static let table8 = makeTable(8)
+
     /// Smallest and largest sample x offsets, in 1/256 pixel.
     var xRange256: ClosedRange<Int32> { x16.min()! * 16...x16.max()! * 16 }
     /// Smallest and largest sample y offsets, in 1/256 pixel.

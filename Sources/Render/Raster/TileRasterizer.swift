@@ -28,23 +28,23 @@ struct TileRasterizer<AlphaTest: SampleAlphaTest> {
     let tile: VisibilityTile
     /// Samples per pixel.
     let samples: Int
-    /// Sample offsets in 1/16 pixel, lane `s` = sample `s`.
-    let sampleX16: SIMD8<Int32>
-    let sampleY16: SIMD8<Int32>
+    /// Sample offsets in 1/16 pixel: x at `0..<8`, y at `8..<16` (see ``SamplePattern/table``).
+    let offsets: UnsafePointer<Int32>
+    /// Per-triangle scratch: for each sample, the three edges' sample offsets.
+    let sampleEdges: UnsafeMutablePointer<SIMD4<Int32>>
     /// The alpha test for masked triangles.
     let alphaTest: AlphaTest
 
-    init(tile: VisibilityTile, pattern: SamplePattern, alphaTest: AlphaTest) {
+    /// Creates the kernel for one tile.
+    /// - Parameters:
+    ///   - scratch: room for 8 `SIMD4<Int32>` values, owned by the calling worker.
+    init(
+        tile: VisibilityTile, pattern: SamplePattern, scratch: UnsafeMutablePointer<SIMD4<Int32>>, alphaTest: AlphaTest
+    ) {
         self.tile = tile
         samples = pattern.count
-        var sx = SIMD8<Int32>.zero
-        var sy = SIMD8<Int32>.zero
-        for s in 0..<pattern.count {
-            sx[s] = pattern.x16[s]
-            sy[s] = pattern.y16[s]
-        }
-        sampleX16 = sx
-        sampleY16 = sy
+        offsets = pattern.table
+        sampleEdges = scratch
         self.alphaTest = alphaTest
     }
 
@@ -56,10 +56,10 @@ struct TileRasterizer<AlphaTest: SampleAlphaTest> {
     @inline(__always)
     func rasterize(_ t: RasterTriangle, tileX: Int32, tileY: Int32, coverage: UnsafeMutablePointer<UInt32>? = nil) {
         let last = Int32(VisibilityTile.size - 1)
-        let lx0 = max(Int32(t.minX) - tileX, 0)
-        let lx1 = min(Int32(t.maxX) - tileX, last)
-        let ly0 = max(Int32(t.minY) - tileY, 0)
-        let ly1 = min(Int32(t.maxY) - tileY, last)
+        let lx0 = max(Int32(t.minX) &- tileX, 0)
+        let lx1 = min(Int32(t.maxX) &- tileX, last)
+        let ly0 = max(Int32(t.minY) &- tileY, 0)
+        let ly1 = min(Int32(t.maxY) &- tileY, last)
         guard lx0 <= lx1, ly0 <= ly1 else { return }
 
         // Edge coefficients (edge i from vertex i to i + 1) and the fill-rule bias: samples
@@ -73,24 +73,26 @@ struct TileRasterizer<AlphaTest: SampleAlphaTest> {
         let bias1: Int64 = t.topLeft & 2 != 0 ? 0 : 1
         let bias2: Int64 = t.topLeft & 4 != 0 ? 0 : 1
         // Edge values at the tile corner, divided by 16 (floor: arithmetic shift).
-        let e0 = (Int64(a0) * (ox - Int64(t.x0)) + Int64(b0) * (oy - Int64(t.y0)) - bias0) >> 4
-        let e1 = (Int64(a1) * (ox - Int64(t.x1)) + Int64(b1) * (oy - Int64(t.y1)) - bias1) >> 4
-        let e2 = (Int64(a2) * (ox - Int64(t.x2)) + Int64(b2) * (oy - Int64(t.y2)) - bias2) >> 4
+        let e0 = (Int64(a0) &* (ox &- Int64(t.x0)) &+ Int64(b0) &* (oy &- Int64(t.y0)) &- bias0) >> 4
+        let e1 = (Int64(a1) &* (ox &- Int64(t.x1)) &+ Int64(b1) &* (oy &- Int64(t.y1)) &- bias1) >> 4
+        let e2 = (Int64(a2) &* (ox &- Int64(t.x2)) &+ Int64(b2) &* (oy &- Int64(t.y2)) &- bias2) >> 4
 
-        // Per-lane x offsets (lane * 16 in 1/16 pixel) and per-sample offsets.
+        // Per-lane x offsets (lane * 16 in 1/16 pixel) and per-sample offsets of each edge.
         let lane16 = SIMD8<Int32>(0, 16, 32, 48, 64, 80, 96, 112)
         let l0 = lane16 &* a0
         let l1 = lane16 &* a1
         let l2 = lane16 &* a2
-        let s0 = sampleX16 &* a0 &+ sampleY16 &* b0
-        let s1 = sampleX16 &* a1 &+ sampleY16 &* b1
-        let s2 = sampleX16 &* a2 &+ sampleY16 &* b2
+        for s in 0..<samples {
+            let sx = offsets[s]
+            let sy = offsets[8 &+ s]
+            sampleEdges[s] = SIMD4(a0 &* sx &+ b0 &* sy, a1 &* sx &+ b1 &* sy, a2 &* sx &+ b2 &* sy, 0)
+        }
         let laneF = SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7)
         let x0f = Float(t.x0) / 256
         let y0f = Float(t.y0) / 256
         let z0 = SIMD8<Float>(repeating: t.z0)
         let dzdx = SIMD8<Float>(repeating: t.dzdx)
-        let id = SIMD8<Int32>(repeating: Int32(bitPattern: t.triangle))
+        let id = v_splat8i(Int32(bitPattern: t.triangle))
         let masked = t.flags & RasterTriangle.alphaMask != 0
         let depth = UnsafeMutableRawPointer(tile.depth)
         let ids = UnsafeMutableRawPointer(tile.ids)
@@ -99,49 +101,52 @@ struct TileRasterizer<AlphaTest: SampleAlphaTest> {
         var y = ly0
         while y <= ly1 {
             // Edge values at the first block of the row (exact, 64-bit).
-            var r0 = e0 + 16 * (Int64(a0) * Int64(bx0) + Int64(b0) * Int64(y))
-            var r1 = e1 + 16 * (Int64(a1) * Int64(bx0) + Int64(b1) * Int64(y))
-            var r2 = e2 + 16 * (Int64(a2) * Int64(bx0) + Int64(b2) * Int64(y))
+            var r0 = e0 &+ 16 &* (Int64(a0) &* Int64(bx0) &+ Int64(b0) &* Int64(y))
+            var r1 = e1 &+ 16 &* (Int64(a1) &* Int64(bx0) &+ Int64(b1) &* Int64(y))
+            var r2 = e2 &+ 16 &* (Int64(a2) &* Int64(bx0) &+ Int64(b2) &* Int64(y))
             let rowY = Float(tileY &+ y) - y0f
+            let rowOffset = Int(y) &* VisibilityTile.size
             var bx = bx0
             while bx <= lx1 {
                 let c0 = Self.clamp(r0)
                 let c1 = Self.clamp(r1)
                 let c2 = Self.clamp(r2)
-                let blockX = Float(tileX &+ bx) - x0f
+                let blockX = SIMD8(repeating: Float(tileX &+ bx) - x0f) + laneF
+                let pixel = rowOffset &+ Int(bx)
                 for s in 0..<samples {
-                    let k0 = l0 &+ SIMD8(repeating: c0 &+ s0[s])
-                    let k1 = l1 &+ SIMD8(repeating: c1 &+ s1[s])
-                    let k2 = l2 &+ SIMD8(repeating: c2 &+ s2[s])
-                    let k = k0 | k1 | k2
-                    if v_signmask8(k) == 0xFF { continue }
+                    let k = sampleEdges[s]
+                    let inside = v_or8i(
+                        v_or8i(v_add8i(l0, v_splat8i(c0 &+ k.x)), v_add8i(l1, v_splat8i(c1 &+ k.y))),
+                        v_add8i(l2, v_splat8i(c2 &+ k.z)))
+                    if v_signmask8(inside) == 0xFF { continue }
                     // Depth at the 8 samples, from exact offsets to vertex 0.
-                    let dx = SIMD8(repeating: blockX) + (laneF + SIMD8(repeating: Float(sampleX16[s]) / 16))
-                    let dy = rowY + Float(sampleY16[s]) / 16
+                    let dx = blockX + SIMD8(repeating: Float(offsets[s]) / 16)
+                    let dy = rowY + Float(offsets[8 &+ s]) / 16
                     let z = (z0 + dzdx * dx) + SIMD8(repeating: t.dzdy * dy)
-                    let offset = (s * VisibilityTile.planeSize + Int(y) * VisibilityTile.size + Int(bx)) * 4
+                    let offset = (s &* VisibilityTile.planeSize &+ pixel) &* 4
                     let zOld = depth.load(fromByteOffset: offset, as: SIMD8<Float>.self)
-                    var pass = ~v_sra8i(k, 31) & v_lt8(z, zOld)
+                    var pass = v_inside_lt8(inside, z, zOld)
                     if v_signmask8(pass) == 0 { continue }
                     if masked {
                         pass = alphaTestLanes(
                             pass, triangle: t.triangle, x: Float(tileX &+ bx), y: Float(tileY &+ y), s: s)
                     }
                     if let coverage {
-                        let maskOffset = (Int(y) * VisibilityTile.size + Int(bx)) * 4
                         let raw = UnsafeMutableRawPointer(coverage)
+                        let maskOffset = pixel &* 4
                         let old = raw.load(fromByteOffset: maskOffset, as: SIMD8<Int32>.self)
-                        let bit = SIMD8<Int32>(repeating: 1 << Int32(s))
-                        raw.storeBytes(of: old | (pass & bit), toByteOffset: maskOffset, as: SIMD8<Int32>.self)
+                        let bit = v_splat8i(1 << Int32(s))
+                        raw.storeBytes(
+                            of: v_or8i(old, v_and8i(pass, bit)), toByteOffset: maskOffset, as: SIMD8<Int32>.self)
                         continue
                     }
                     let idOld = ids.load(fromByteOffset: offset, as: SIMD8<Int32>.self)
                     depth.storeBytes(of: v_select8(pass, z, zOld), toByteOffset: offset, as: SIMD8<Float>.self)
                     ids.storeBytes(of: v_select8i(pass, id, idOld), toByteOffset: offset, as: SIMD8<Int32>.self)
                 }
-                r0 += 128 * Int64(a0)
-                r1 += 128 * Int64(a1)
-                r2 += 128 * Int64(a2)
+                r0 &+= 128 &* Int64(a0)
+                r1 &+= 128 &* Int64(a1)
+                r2 &+= 128 &* Int64(a2)
                 bx &+= 8
             }
             y &+= 1
@@ -152,8 +157,8 @@ struct TileRasterizer<AlphaTest: SampleAlphaTest> {
     @inline(never)
     func alphaTestLanes(_ pass: SIMD8<Int32>, triangle: UInt32, x: Float, y: Float, s: Int) -> SIMD8<Int32> {
         var out = pass
-        let sx = Float(sampleX16[s]) / 16
-        let sy = Float(sampleY16[s]) / 16
+        let sx = Float(offsets[s]) / 16
+        let sy = Float(offsets[8 + s]) / 16
         for lane in 0..<8 where pass[lane] != 0 {
             if !alphaTest.passes(triangle: triangle, x: x + Float(lane) + sx, y: y + sy) { out[lane] = 0 }
         }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The split-sum lookup table (Karis 2013), computed once per process, deterministic.
 ///
 /// Indexed by `nDotV` and perceptual roughness on a 32 x 32 grid of points (0...1 each, grid
@@ -18,7 +20,10 @@ public struct BRDFLookupTable: @unchecked Sendable {
     private init() {
         let n = Self.size
         let p = UnsafeMutablePointer<SIMD4<Float>>.allocate(capacity: n * n)
-        for row in 0..<n {
+        let out = Output(pointer: p)
+        // Rows in parallel; each cell is written once, so the table is the same on any schedule.
+        DispatchQueue.concurrentPerform(iterations: n) { row in
+            let p = out.pointer
             for col in 0..<n {
                 let nDotV = max(Float(col) / Float(n - 1), 1e-3)
                 let roughness = Float(row) / Float(n - 1)
@@ -30,6 +35,9 @@ public struct BRDFLookupTable: @unchecked Sendable {
         entries = UnsafePointer(p)
     }
 
+    /// The table's memory, handed to the worker threads that fill it.
+    private struct Output: @unchecked Sendable { let pointer: UnsafeMutablePointer<SIMD4<Float>> }
+
     /// Bilinear lookup.
     /// - Parameters:
     ///   - nDotV: cosine between normal and view, 0...1.
@@ -37,8 +45,9 @@ public struct BRDFLookupTable: @unchecked Sendable {
     @inlinable @inline(__always)
     public func lookup(nDotV: Float, roughness: Float) -> SIMD4<Float> {
         let last = Float(Self.size - 1)
-        let x = min(max(nDotV, 0), 1) * last
-        let y = min(max(roughness, 0), 1) * last
+        // NaN reads the first row or column.
+        let x = (nDotV >= 0 ? min(nDotV, 1) : 0) * last
+        let y = (roughness >= 0 ? min(roughness, 1) : 0) * last
         let x0 = min(Int(x), Self.size - 2)
         let y0 = min(Int(y), Self.size - 2)
         let fx = x - Float(x0)

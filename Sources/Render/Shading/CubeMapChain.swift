@@ -13,11 +13,24 @@ public struct CubeMapChain: @unchecked Sendable {
     @usableFromInline let levels: UnsafePointer<CubeLevel>
     /// Number of levels.
     public let levelCount: Int
+    /// Level offsets and face sizes for the batched path, as lanes index them by register
+    /// permutes: offsets of levels 0-7 and 8-15, then sizes likewise (at most 16 levels).
+    @usableFromInline let batchLevels: UnsafePointer<SIMD8<Int32>>
 
-    init(texels: UnsafeMutablePointer<SIMD4<Float>>, levels: UnsafePointer<CubeLevel>, levelCount: Int) {
+    init(
+        texels: UnsafeMutablePointer<SIMD4<Float>>, levels: UnsafePointer<CubeLevel>, levelCount: Int,
+        batchLevels: UnsafeMutablePointer<SIMD8<Int32>>
+    ) {
+        precondition(levelCount <= 16, "at most 16 cube levels")
         self.texels = texels
         self.levels = levels
         self.levelCount = levelCount
+        batchLevels.initialize(repeating: .zero, count: 4)
+        for l in 0..<levelCount {
+            batchLevels[l / 8][l % 8] = Int32(levels[l].offset)
+            batchLevels[2 + l / 8][l % 8] = Int32(levels[l].size)
+        }
+        self.batchLevels = UnsafePointer(batchLevels)
     }
 
     /// Face size (without border) of level `l`.
@@ -29,10 +42,10 @@ public struct CubeMapChain: @unchecked Sendable {
     @inlinable @inline(__always)
     public static func faceCoordinates(_ d: SIMD3<Float>) -> (face: Int, st: SIMD2<Float>) {
         let a = SIMD3(abs(d.x), abs(d.y), abs(d.z))
-        var face: Int
-        var sc: Float
-        var tc: Float
-        var ma: Float
+        let face: Int
+        let sc: Float
+        let tc: Float
+        let ma: Float
         if a.x >= a.y && a.x >= a.z {
             ma = a.x
             face = d.x >= 0 ? 0 : 1
@@ -49,10 +62,11 @@ public struct CubeMapChain: @unchecked Sendable {
             sc = d.z >= 0 ? d.x : -d.x
             tc = -d.y
         }
-        // A zero (or NaN) direction looks up the centre of +X.
-        if !(ma > 0) { (face, sc, tc, ma) = (0, 0, 0, 1) }
         let inv = 0.5 / ma
-        return (face, SIMD2(sc * inv + 0.5, tc * inv + 0.5))
+        let st = SIMD2(sc * inv + 0.5, tc * inv + 0.5)
+        // A zero, infinite or NaN direction looks up the centre of +X (never a NaN coordinate).
+        if !(ma > 0) || st.x.isNaN || st.y.isNaN { return (0, SIMD2(0.5, 0.5)) }
+        return (face, st)
     }
 
     /// The (unnormalised) direction through face coordinates (s, t) of `face`; s and t may lie
@@ -106,7 +120,8 @@ public struct CubeMapChain: @unchecked Sendable {
     public func sample(_ d: SIMD3<Float>, lod: Float) -> SIMD3<Float> {
         let (face, st) = Self.faceCoordinates(d)
         let maxLod = Float(levelCount - 1)
-        let l = min(max(lod, 0), maxLod)
+        // NaN reads level 0.
+        let l = lod >= 0 ? min(lod, maxLod) : 0
         let lf = l.rounded(.down)
         let l0 = Int(lf)
         let f = l - lf
@@ -133,6 +148,7 @@ final class CubeMapStorage: @unchecked Sendable {
     let chain: CubeMapChain
     private let texels: UnsafeMutablePointer<SIMD4<Float>>
     private let levels: UnsafeMutablePointer<CubeLevel>
+    private let batchLevels: UnsafeMutablePointer<SIMD8<Int32>>
     /// Total texels (with borders).
     let texelCount: Int
 
@@ -147,12 +163,15 @@ final class CubeMapStorage: @unchecked Sendable {
         texelCount = offset
         texels = .allocate(capacity: offset)
         texels.initialize(repeating: .zero, count: offset)
-        chain = CubeMapChain(texels: texels, levels: UnsafePointer(levels), levelCount: faceSizes.count)
+        batchLevels = .allocate(capacity: 4)
+        chain = CubeMapChain(
+            texels: texels, levels: UnsafePointer(levels), levelCount: faceSizes.count, batchLevels: batchLevels)
     }
 
     deinit {
         texels.deallocate()
         levels.deallocate()
+        batchLevels.deallocate()
     }
 
     /// Fills every bordered texel of level `l` with `value(face, direction)`, faces in parallel.

@@ -23,6 +23,8 @@ public struct PreparedMaterial: @unchecked Sendable {
     @usableFromInline let clearcoatNormal: TextureSlot
     /// Material constants premultiplied for the hot loop.
     @usableFromInline let emissiveScaled: SIMD3<Float>
+    /// The textures as the batched path samples them.
+    let batchPlan: BatchTexturePlan
 
     /// Prepares one material.
     /// - Parameters:
@@ -50,6 +52,16 @@ public struct PreparedMaterial: @unchecked Sendable {
         clearcoatNormal = slot(material.clearcoat?.normalTexture, color: false)
         emissiveScaled = material.emissiveFactor * material.emissiveStrength
         textures = kept
+        // Unlit materials read only the base colour.
+        batchPlan = BatchTexturePlan(
+            material.unlit
+                ? [(.baseColor, baseColor)]
+                : [
+                    (.baseColor, baseColor), (.metallicRoughness, metallicRoughness), (.normal, normal),
+                    (.occlusion, occlusion), (.emissive, emissive), (.sheenColor, sheenColor),
+                    (.sheenRoughness, sheenRoughness), (.clearcoat, clearcoat),
+                    (.clearcoatRoughness, clearcoatRoughness), (.clearcoatNormal, clearcoatNormal),
+                ])
     }
 
     /// Prepares every material of a scene, building each (texture, colour-or-data) pair once.

@@ -26,6 +26,7 @@ public final class PreparedTexture: @unchecked Sendable {
 
     private let texels: UnsafeMutableBufferPointer<UInt32>
     private let levels: UnsafeMutableBufferPointer<TextureLevel>
+    private let batchOffsets: UnsafeMutablePointer<SIMD8<Int32>>
 
     /// Builds the mip chain of `image`.
     /// - Parameters:
@@ -62,14 +63,17 @@ public final class PreparedTexture: @unchecked Sendable {
         }
         self.texels = texels
         self.levels = levels
+        let batchOffsets = UnsafeMutablePointer<SIMD8<Int32>>.allocate(capacity: 2)
+        self.batchOffsets = batchOffsets
         view = TextureView(
             texels: UnsafePointer(texels.baseAddress!), levels: UnsafePointer(levels.baseAddress!),
-            levelCount: sizes.count, isColor: isColor, sampler: sampler)
+            levelCount: sizes.count, isColor: isColor, sampler: sampler, batchOffsets: batchOffsets)
     }
 
     deinit {
         texels.deallocate()
         levels.deallocate()
+        batchOffsets.deallocate()
     }
 
     /// Number of mip levels (1 for a 1x1 texture).

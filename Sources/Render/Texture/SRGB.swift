@@ -65,11 +65,14 @@ public struct SRGBTables: @unchecked Sendable {
     public let thresholds: UnsafePointer<Float>
     /// 13 x 256 first guesses indexed by exponent and 8 mantissa bits.
     public let buckets: UnsafePointer<UInt8>
+    /// ``buckets`` widened to Int32, for gathers in the batched encode.
+    public let buckets32: UnsafePointer<Int32>
 
     init() {
         decode = Self.copy(SRGB.decodeTable)
         thresholds = Self.copy(SRGB.thresholds)
         buckets = Self.copy(SRGB.bucketCodes)
+        buckets32 = Self.copy(SRGB.bucketCodes.map { Int32($0) })
     }
 
     private static func copy<T>(_ a: [T]) -> UnsafePointer<T> {

@@ -18,6 +18,15 @@ public struct TextureView: @unchecked Sendable {
     @usableFromInline let rgbTable: UnsafePointer<Float>
     /// k/255, for alpha, for data and for the reference override.
     @usableFromInline let linearTable: UnsafePointer<Float>
+    /// Divisor turning filtered raw values into results: codes / 255 for data, alpha / 255 for
+    /// colour (RGB is already linear from ``rgbTable``).
+    @usableFromInline let rawScale: SIMD4<Float>
+    /// Level offsets for the batched path, as lanes index them by register permutes: two vectors
+    /// (levels 0-7 and 8-15; a texture has at most 16 levels up to 32768 texels wide).
+    @usableFromInline let batchOffsets: UnsafePointer<SIMD8<Int32>>
+    /// Whether the batched path can index this texture (at most 16 levels, every texel index
+    /// fits in an Int32); otherwise it is sampled lane by lane.
+    @usableFromInline let batchable: Bool
     /// Sampler settings as small codes (see ``WrapCode`` and ``MinCode``).
     @usableFromInline let magLinear: Bool
     @usableFromInline let minCode: MinCode
@@ -26,13 +35,20 @@ public struct TextureView: @unchecked Sendable {
 
     init(
         texels: UnsafePointer<UInt32>, levels: UnsafePointer<TextureLevel>, levelCount: Int, isColor: Bool,
-        sampler: Sampler
+        sampler: Sampler, batchOffsets: UnsafeMutablePointer<SIMD8<Int32>>
     ) {
         self.texels = texels
         self.levels = levels
         self.levelCount = levelCount
         self.rgbTable = isColor ? SRGB.tables.decode : TextureView.unitTable
         self.linearTable = TextureView.unitTable
+        self.rawScale = isColor ? SIMD4(1, 1, 1, 255) : SIMD4(repeating: 255)
+        let last = levels[levelCount - 1]
+        batchable = levelCount <= 16 && last.offset + last.width * last.height <= Int(Int32.max)
+        batchOffsets[0] = .zero
+        batchOffsets[1] = .zero
+        for l in 0..<min(levelCount, 16) where batchable { batchOffsets[l / 8][l % 8] = Int32(levels[l].offset) }
+        self.batchOffsets = UnsafePointer(batchOffsets)
         self.magLinear = sampler.magFilter == .linear
         self.minCode = MinCode(sampler.minFilter)
         self.wrapU = WrapCode(sampler.wrapS)
@@ -85,25 +101,33 @@ public struct TextureView: @unchecked Sendable {
     /// - Returns: RGBA in [0, 1], RGB linear (decoded from sRGB for colour textures).
     @inlinable @inline(__always)
     public func sample(_ uv: SIMD2<Float>, dx: SIMD2<Float>, dy: SIMD2<Float>) -> SIMD4<Float> {
+        sampleRaw(uv, dx: dx, dy: dy) / rawScale
+    }
+
+    /// ``sample(_:dx:dy:)`` before the final scale: texels are filtered as codes (data, alpha) or
+    /// linear values (colour RGB), and divided by ``rawScale`` once at the end (the batched path
+    /// does exactly the same operations, lane by lane).
+    @inlinable @inline(__always)
+    func sampleRaw(_ uv: SIMD2<Float>, dx: SIMD2<Float>, dy: SIMD2<Float>) -> SIMD4<Float> {
         let l0 = levels[0]
         let size = SIMD2(l0.widthF, l0.heightF)
         let tdx = dx * size
         let tdy = dy * size
         let rho2 = max((tdx * tdx).sum(), (tdy * tdy).sum())
         // Magnification (or bad derivatives): level 0 with the mag filter.
-        guard rho2 > 1, rho2.isFinite else { return sampleLevel(0, uv, linear: magLinear, table: rgbTable) }
-        if minCode.mipmap == 0 { return sampleLevel(0, uv, linear: minCode.linear, table: rgbTable) }
+        guard rho2 > 1, rho2.isFinite else { return sampleLevelRaw(0, uv, linear: magLinear, table: rgbTable) }
+        if minCode.mipmap == 0 { return sampleLevelRaw(0, uv, linear: minCode.linear, table: rgbTable) }
         let maxLevel = Float(levelCount - 1)
         let lambda = min(Self.fastLog2(rho2) * 0.5, maxLevel)
         if minCode.mipmap == 1 {
-            return sampleLevel(Int(lambda + 0.5), uv, linear: minCode.linear, table: rgbTable)
+            return sampleLevelRaw(Int(lambda + 0.5), uv, linear: minCode.linear, table: rgbTable)
         }
         let lf = lambda.rounded(.down)
         let l = Int(lf)
         let f = lambda - lf
-        let a = sampleLevel(l, uv, linear: minCode.linear, table: rgbTable)
+        let a = sampleLevelRaw(l, uv, linear: minCode.linear, table: rgbTable)
         guard f > 0, l + 1 < levelCount else { return a }
-        let b = sampleLevel(l + 1, uv, linear: minCode.linear, table: rgbTable)
+        let b = sampleLevelRaw(l + 1, uv, linear: minCode.linear, table: rgbTable)
         return a + (b - a) * f
     }
 
@@ -117,14 +141,22 @@ public struct TextureView: @unchecked Sendable {
         if filter == .nearest {
             let x = Self.nearestIndex(u, size: l.width, sizeF: l.widthF, wrap: .repeat_)
             let y = Self.nearestIndex(v, size: l.height, sizeF: l.heightF, wrap: .repeat_)
-            return fetch(l.offset &+ y &* l.width &+ x, table: linearTable)
+            return fetch(l.offset &+ y &* l.width &+ x, table: linearTable) / 255
         }
-        return bilinear(l, u, v, wrapU: .repeat_, wrapV: .repeat_, table: linearTable)
+        return bilinear(l, u, v, wrapU: .repeat_, wrapV: .repeat_, table: linearTable) / 255
     }
 
-    /// One level, nearest or bilinear, with this texture's wrap modes.
+    /// One level, nearest or bilinear, with this texture's wrap modes, scaled like ``sample(_:dx:dy:)``
+    /// (`table` is ``rgbTable``, or ``linearTable`` for codes / 255 in every channel).
     @inlinable @inline(__always)
     func sampleLevel(_ level: Int, _ uv: SIMD2<Float>, linear: Bool, table: UnsafePointer<Float>) -> SIMD4<Float> {
+        sampleLevelRaw(level, uv, linear: linear, table: table)
+            / (table == linearTable ? SIMD4(repeating: 255) : rawScale)
+    }
+
+    /// One level, nearest or bilinear, before the final scale (see ``sampleRaw(_:dx:dy:)``).
+    @inlinable @inline(__always)
+    func sampleLevelRaw(_ level: Int, _ uv: SIMD2<Float>, linear: Bool, table: UnsafePointer<Float>) -> SIMD4<Float> {
         let l = levels[level]
         let u = uv.x.isFinite ? uv.x : 0
         let v = uv.y.isFinite ? uv.y : 0
@@ -152,18 +184,18 @@ public struct TextureView: @unchecked Sendable {
         return top + (bottom - top) * fy
     }
 
-    /// One texel, RGB through `table`, alpha / 255.
+    /// One texel before the final scale: with ``linearTable``, the four codes; otherwise RGB
+    /// through `table` (sRGB decode) and the alpha code.
     @inlinable @inline(__always)
     func fetch(_ index: Int, table: UnsafePointer<Float>) -> SIMD4<Float> {
         let t = texels[index]
         if table == linearTable {
             // Data: unpack the four bytes in vector registers (no table loads).
-            let b = SIMD4<Int32>(truncatingIfNeeded: SIMD4<UInt32>(repeating: t) &>> SIMD4(0, 8, 16, 24)) & 0xFF
-            return v_i2f4(b) / 255
+            return v_i2f4(SIMD4<Int32>(truncatingIfNeeded: SIMD4<UInt32>(repeating: t) &>> SIMD4(0, 8, 16, 24)) & 0xFF)
         }
         return SIMD4(
             table[Int(t & 0xFF)], table[Int((t &>> 8) & 0xFF)], table[Int((t &>> 16) & 0xFF)],
-            linearTable[Int(t &>> 24)])
+            Float(Int32(truncatingIfNeeded: t &>> 24)))
     }
 
     // MARK: - Addressing

@@ -127,10 +127,16 @@ extension Accessory3D {
             lo = pointwiseMin(lo, p)
             hi = pointwiseMax(hi, p)
         }
-        let x0 = max(0, Int((lo.x - 2).rounded(.down)))
-        let y0 = max(0, Int((lo.y - 2).rounded(.down)))
-        let x1 = min(canvas.width, Int((hi.x + 2).rounded(.up)))
-        let y1 = min(canvas.height, Int((hi.y + 2).rounded(.up)))
+        guard lo.x.isFinite, lo.y.isFinite, hi.x.isFinite, hi.y.isFinite else { return }
+        // Clamped to the canvas before converting, so that a corner near the camera plane
+        // (projected very far away) cannot overflow.
+        let size = SIMD2(Double(canvas.width), Double(canvas.height))
+        let first = (lo - 2).clamped(lowerBound: .zero, upperBound: size).rounded(.down)
+        let last = (hi + 2).clamped(lowerBound: .zero, upperBound: size).rounded(.up)
+        let x0 = Int(first.x)
+        let y0 = Int(first.y)
+        let x1 = Int(last.x)
+        let y1 = Int(last.y)
         guard x0 < x1, y0 < y1 else { return }
         let w = x1 - x0
         let h = y1 - y0

@@ -38,7 +38,7 @@ struct HeadPose: Equatable {
 
     /// Estimates the pose of `body`'s head.
     /// - Throws: `TryOnError.missingKeypoints` when an eye is not usable (the eyes are never
-    ///   estimated).
+    ///   estimated), `TryOnError.degenerateWarp` when they are less than a pixel apart.
     init(body: BodyModel, item: String) throws {
         let resolved = try body.resolve([.leftEye, .rightEye], item: item, estimate: false)
         guard let left = resolved.positions[.leftEye], let right = resolved.positions[.rightEye] else {
@@ -47,6 +47,10 @@ struct HeadPose: Equatable {
         var observed: [BodyPoint: SIMD2<Double>] = [.leftEye: left, .rightEye: right]
         for point in [BodyPoint.leftEar, .rightEar, .nose] {
             if let p = body.usable(point) { observed[point] = p }
+        }
+        let gap = left - right
+        guard (gap * gap).sum() >= 1 else {
+            throw TryOnError.degenerateWarp(item: item, reason: "the eyes are less than 1 px apart")
         }
         self.init(observed: observed)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Render
 import Testing
 
 @testable import PreviewServer
@@ -11,7 +12,7 @@ import Testing
 
     @Test func theCatalogueListsAssetsInSubfolders() async throws {
         let assets = try TestAssets.folder(ids: ["chair", "lamp"])
-        try Data(TestAssets.glb("top")).write(to: assets.appendingPathComponent("top.glb"))
+        try Data(TestAssets.glb("bottle")).write(to: assets.appendingPathComponent("top.glb"))
         try Data("not a model".utf8).write(to: assets.appendingPathComponent("notes.txt"))
         try await TestServer.run(TestServer.configuration(assets: assets), backend: TestBackend()) { _, port in
             let list = try await HTTP.get(port, "/v1/assets")
@@ -23,8 +24,10 @@ import Testing
 
             let one = try await HTTP.get(port, "/v1/assets/chair")
             let chair = try JSONDecoder().decode(Body.self, from: Data(one.bytes))
-            #expect(chair.contentHash == AssetRecord.hash(TestAssets.glb("chair")))
-            #expect(chair.variants == ["red", "blue"])
+            #expect(chair.contentHash == AssetRecord.hash(try TestAssets.glb("chair")))
+            #expect(chair.variants == ["Ochre", "Teal", "Charcoal"])
+            #expect((chair.triangles ?? 0) > 1000)
+            #expect(chair.materials?.contains("oiled_oak") == true)
             #expect(chair.frameURL.contains("v=\(chair.contentHash)"))
             #expect(try await HTTP.get(port, chair.frameURL).status == .ok)
         }
@@ -34,9 +37,9 @@ import Testing
         let assets = try TestAssets.folder(ids: ["chair"])
         var config = TestServer.configuration(assets: assets)
         config.apiKey = "letmein"
-        config.maxUploadBytes = 4096
+        config.maxUploadBytes = 2 << 20
         try await TestServer.run(config, backend: TestBackend()) { services, port in
-            let glb = TestAssets.glb("new chair")
+            let glb = try TestAssets.glb("mug")
             let auth: HTTPFields = [.authorization: "Bearer letmein"]
             #expect(try await HTTP.send(port, "/v1/assets/chair", method: .put, body: glb).status == .unauthorized)
             #expect(
@@ -46,7 +49,7 @@ import Testing
                 .status == .unauthorized)
             #expect(try await HTTP.send(port, "/v1/assets/chair", method: .delete).status == .unauthorized)
 
-            let big = [UInt8](repeating: 1, count: 5000)
+            let big = [UInt8](repeating: 1, count: (2 << 20) + 1)
             #expect(
                 try await HTTP.send(port, "/v1/assets/chair", method: .put, headers: auth, body: big).status
                     == .contentTooLarge)
@@ -69,7 +72,7 @@ import Testing
                 port, "/v1/assets/stool", method: .put, headers: [.init("X-API-Key")!: "letmein"], body: glb)
             #expect(created.status == .created)
             #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("uploads/stool.glb").path))
-            #expect(try await HTTP.get(port, "/v1/assets/stool/frame?w=16&h=16").status == .ok)
+            #expect(try await HTTP.get(port, "/v1/assets/stool/frame?w=16&h=16&aa=1").status == .ok)
             #expect(
                 try await HTTP.send(port, "/v1/assets/..%2Fx", method: .put, headers: auth, body: glb).status
                     == .badRequest)
@@ -82,11 +85,57 @@ import Testing
         }
     }
 
+    @Test func anInvalidUploadChangesNothingAndAValidOneGivesNewFrames() async throws {
+        let assets = try TestAssets.folder(ids: ["chair"])
+        var config = TestServer.configuration(assets: assets)
+        config.apiKey = "k"
+        let auth: HTTPFields = [.authorization: "Bearer k"]
+        try await TestServer.run(config, backend: TestBackend()) { services, port in
+            let uri = "/v1/assets/chair/frame?w=64&h=64"
+            let before = try await HTTP.get(port, uri)
+            let record = try services.catalogue.record("chair")
+            let fileBefore = try Data(contentsOf: record.url)
+            let chair = try TestAssets.glb("chair")
+            let invalid: [[UInt8]] = [
+                Array(chair.prefix(chair.count / 2)),
+                Array("glTF".utf8) + [2, 0, 0, 0] + [UInt8](repeating: 0, count: 64),
+                Array("junk".utf8), [],
+            ]
+            for body in invalid {
+                let answer = try await HTTP.send(port, "/v1/assets/chair", method: .put, headers: auth, body: body)
+                #expect(answer.status == .unprocessableContent, "\(body.count) bytes: \(answer.text)")
+            }
+            #expect(try Data(contentsOf: record.url) == fileBefore)
+            #expect(try services.catalogue.record("chair").contentHash == record.contentHash)
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: record.url.deletingLastPathComponent().path) == [
+                    "chair.glb"
+                ])
+            let same = try await HTTP.get(port, uri)
+            #expect(same.header("ETag") == before.header("ETag"))
+            #expect(same.bytes == before.bytes)
+
+            let sneaker = try TestAssets.glb("sneaker")
+            let put = try await HTTP.send(port, "/v1/assets/chair", method: .put, headers: auth, body: sneaker)
+            #expect(put.status == .ok)
+            let body = try JSONDecoder().decode(Body.self, from: Data(put.bytes))
+            #expect(body.contentHash == AssetRecord.hash(sneaker))
+            #expect(body.contentHash != record.contentHash)
+            #expect(body.variants == ["Court White", "Navy Suede", "Triple Black"])
+            let after = try await HTTP.get(port, uri)
+            #expect(after.status == .ok)
+            #expect(after.header("X-Vitrine-Cache") == "rendered")
+            #expect(after.header("ETag") != before.header("ETag"))
+            #expect(try ImageCodec.decodeRGBA8(after.bytes).pixels != ImageCodec.decodeRGBA8(before.bytes).pixels)
+        }
+    }
+
     @Test func withoutAConfiguredKeyWritesAreRefused() async throws {
         let assets = try TestAssets.folder(ids: ["chair"])
         try await TestServer.run(TestServer.configuration(assets: assets), backend: TestBackend()) { _, port in
             let response = try await HTTP.send(
-                port, "/v1/assets/chair", method: .put, headers: [.authorization: "Bearer "], body: TestAssets.glb("x"))
+                port, "/v1/assets/chair", method: .put, headers: [.authorization: "Bearer "],
+                body: try TestAssets.glb("x"))
             #expect(response.status == .unauthorized)
             #expect(response.header("WWW-Authenticate") != nil)
         }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Render
 import Testing
+import VitrineTestSupport
 
 @testable import PreviewServer
 
@@ -11,25 +12,51 @@ import Testing
     @Test func aFrameCarriesETagCacheControlAndComesFromMemoryTheSecondTime() async throws {
         let assets = try TestAssets.folder(ids: ["chair"])
         try await TestServer.run(TestServer.configuration(assets: assets), backend: TestBackend()) { _, port in
-            let first = try await HTTP.get(port, "/v1/assets/chair/frame?yaw=30")
+            let first = try await HTTP.get(port, "/v1/assets/chair/frame?yaw=30&w=64&h=48")
             #expect(first.status == .ok)
             #expect(first.header("Content-Type") == "image/png")
-            #expect(try ImageCodec.decodeRGBA8(first.bytes).width == 512)
+            let image = try ImageCodec.decodeRGBA8(first.bytes)
+            #expect(image.width == 64 && image.height == 48)
+            #expect(ProductShot(image).coverage > 0.05)
             #expect(first.header("X-Vitrine-Cache") == "rendered")
             #expect(first.header("Cache-Control") == "public, max-age=60")
             #expect(first.header("Vary") == "Accept")
             let etag = try #require(first.header("ETag"))
             #expect(etag.count == 66)
 
-            let second = try await HTTP.get(port, "/v1/assets/chair/frame?yaw=30.0")
+            let second = try await HTTP.get(port, "/v1/assets/chair/frame?yaw=30.0&h=48&w=64")
             #expect(second.header("X-Vitrine-Cache") == "memory")
             #expect(second.header("ETag") == etag)
             #expect(second.bytes == first.bytes)
 
-            let notModified = try await HTTP.get(port, "/v1/assets/chair/frame?yaw=30", headers: [.ifNoneMatch: etag])
+            let notModified = try await HTTP.get(
+                port, "/v1/assets/chair/frame?yaw=30&w=64&h=48", headers: [.ifNoneMatch: etag])
             #expect(notModified.status == .notModified)
             #expect(notModified.bytes.isEmpty)
             #expect(notModified.header("ETag") == etag)
+        }
+    }
+
+    @Test(arguments: TestAssets.products)
+    func aFrameWithNoParametersIsAGoodProductShot(id: String) async throws {
+        let assets = try TestAssets.folder(ids: [id])
+        try await TestServer.run(TestServer.configuration(assets: assets), backend: TestBackend()) { _, port in
+            let response = try await HTTP.get(port, "/v1/assets/\(id)/frame")
+            #expect(response.status == .ok)
+            #expect(response.header("Content-Type") == "image/png")
+            try Data(response.bytes).write(
+                to: Fixtures.artifactDirectory("server").appendingPathComponent("\(id)-default.png"))
+            let image = try ImageCodec.decodeRGBA8(response.bytes)
+            #expect(image.width == 512 && image.height == 512)
+            let shot = ProductShot(image)
+            // The product fills a good part of the frame, whole, centred, shaded; corners are clear.
+            #expect(shot.coverage > 0.08 && shot.coverage < 0.75, "\(id): \(shot)")
+            #expect(shot.isInsideFrame, "\(id): \(shot)")
+            #expect(abs(shot.offset.x) < 0.08 && abs(shot.offset.y) < 0.12, "\(id): \(shot)")
+            #expect(shot.lumaDeviation > 4, "\(id): \(shot)")
+            for (x, y) in [(0, 0), (511, 0), (0, 511), (511, 511)] {
+                #expect(image.pixels[(y * 512 + x) * 4 + 3] == 0, "\(id): corner \(x),\(y)")
+            }
         }
     }
 
@@ -37,10 +64,10 @@ import Testing
         let assets = try TestAssets.folder(ids: ["chair"])
         try await TestServer.run(TestServer.configuration(assets: assets), backend: TestBackend()) { services, port in
             let hash = try services.catalogue.record("chair").contentHash
-            let versioned = try await HTTP.get(port, "/v1/assets/chair/frame?format=png&v=\(hash)")
+            let versioned = try await HTTP.get(port, "/v1/assets/chair/frame?format=png&w=32&h=32&v=\(hash)")
             #expect(versioned.header("Cache-Control") == "public, max-age=31536000, immutable")
             #expect(versioned.header("Vary") == nil)
-            let stale = try await HTTP.get(port, "/v1/assets/chair/frame?format=png&v=0000")
+            let stale = try await HTTP.get(port, "/v1/assets/chair/frame?format=png&w=32&h=32&v=0000")
             #expect(stale.status == .ok)
             #expect(stale.header("Cache-Control") == "public, max-age=60")
         }
@@ -49,10 +76,11 @@ import Testing
     @Test func acceptPicksJPEGWhenFormatIsAbsent() async throws {
         let assets = try TestAssets.folder(ids: ["chair"])
         try await TestServer.run(TestServer.configuration(assets: assets), backend: TestBackend()) { _, port in
-            let jpeg = try await HTTP.get(port, "/v1/assets/chair/frame", headers: [.accept: "image/jpeg"])
+            let jpeg = try await HTTP.get(port, "/v1/assets/chair/frame?w=64&h=64", headers: [.accept: "image/jpeg"])
             #expect(jpeg.header("Content-Type") == "image/jpeg")
             #expect(try ImageCodec.probe(jpeg.bytes).format == .jpeg)
-            let png = try await HTTP.get(port, "/v1/assets/chair/frame", headers: [.accept: "image/png,image/*"])
+            let png = try await HTTP.get(
+                port, "/v1/assets/chair/frame?w=64&h=64", headers: [.accept: "image/png,image/*"])
             #expect(png.header("Content-Type") == "image/png")
             #expect(jpeg.header("ETag") != png.header("ETag"))
         }
@@ -62,7 +90,8 @@ import Testing
         arguments: [
             ("/v1/assets/chair/frame?w=99999", 400, "'w'"), ("/v1/assets/chair/frame?yaw=nan", 400, "'yaw'"),
             ("/v1/assets/chair/frame?pitch=1e308", 400, "'pitch'"), ("/v1/assets/chair/frame?bogus=1", 400, "'bogus'"),
-            ("/v1/assets/chair/frame?variant=green", 400, "red, blue"),
+            ("/v1/assets/chair/frame?variant=green", 400, "Ochre, Teal, Charcoal"),
+            ("/v1/assets/chair/frame?tonemap=filmic", 400, "neutral, aces, none"),
             ("/v1/assets/chair/frame?quality=0", 400, "'quality'"),
             ("/v1/assets/chair/turntable?frames=500", 400, "'frames'"),
             ("/v1/assets/chair/turntable?rows=9", 400, "'rows'"),
@@ -127,12 +156,12 @@ import Testing
         let backend = TestBackend()
         try await TestServer.run(config, backend: backend) { services, port in
             backend.closeGate()
-            async let first = HTTP.get(port, "/v1/assets/chair/frame?yaw=1")
+            async let first = HTTP.get(port, "/v1/assets/chair/frame?yaw=1&w=64&h=64")
             try await waitUntil { services.pool.testOnly_busy == 1 }
-            async let second = HTTP.get(port, "/v1/assets/chair/frame?yaw=2")
+            async let second = HTTP.get(port, "/v1/assets/chair/frame?yaw=2&w=64&h=64")
             try await waitUntil { services.pool.testOnly_queued == 1 }
             let start = ContinuousClock.now
-            let refused = try await HTTP.get(port, "/v1/assets/chair/frame?yaw=3")
+            let refused = try await HTTP.get(port, "/v1/assets/chair/frame?yaw=3&w=64&h=64")
             // "At once": not after the queue timeout (30 s); loose so a loaded machine passes.
             #expect(ContinuousClock.now - start < .seconds(10))
             #expect(refused.status == .serviceUnavailable)
@@ -143,9 +172,11 @@ import Testing
             #expect(try await HTTP.metric(port, "vitrine_pool_rejected_total") == 1)
             // A cached frame is still served at once while every worker is busy.
             backend.closeGate()
-            async let busy = HTTP.get(port, "/v1/assets/chair/frame?yaw=4")
+            async let busy = HTTP.get(port, "/v1/assets/chair/frame?yaw=4&w=64&h=64")
             try await waitUntil { services.pool.testOnly_busy == 1 }
-            #expect(try await HTTP.get(port, "/v1/assets/chair/frame?yaw=1").header("X-Vitrine-Cache") == "memory")
+            #expect(
+                try await HTTP.get(port, "/v1/assets/chair/frame?yaw=1&w=64&h=64").header("X-Vitrine-Cache") == "memory"
+            )
             backend.openGate()
             _ = try await busy
         }

@@ -15,7 +15,7 @@ import Testing
             #expect(try await HTTP.get(port, "/healthz").text == "ok\n")
             let ready = try await HTTP.get(port, "/readyz")
             #expect(ready.text.contains("\"ready\":true"))
-            _ = try await HTTP.get(port, "/v1/assets/chair/frame")
+            _ = try await HTTP.get(port, "/v1/assets/chair/frame?w=64&h=64")
             let metrics = try await HTTP.get(port, "/metrics").text
             for name in [
                 "vitrine_http_requests_total", "vitrine_http_request_duration_seconds_bucket",
@@ -93,8 +93,7 @@ struct SlowPrepareBackend: RenderBackend {
     var environmentNames: [String] { inner.environmentNames }
 
     func prepare(contentsOf url: URL) throws -> PreparedAsset {
-        _ = try inner.render(
-            inner.prepare(contentsOf: url), options: .init(), environment: "studio")  // waits at the gate
+        inner.waitAtGate()
         return try inner.prepare(contentsOf: url)
     }
 

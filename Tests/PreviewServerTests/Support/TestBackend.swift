@@ -1,15 +1,16 @@
 import Foundation
 import NIOConcurrencyHelpers
 import Render
+import VitrineTestSupport
 
 @testable import PreviewServer
 
-/// A render backend double for the pool, cache and single-flight tests: it counts renders,
-/// can be slowed down or held at a gate, and draws a deterministic picture from the options.
-/// The HTTP tests switch to the real backend once the renderer is merged.
+/// The real backend (``StandardBackend``: import, renderer, codecs) with counters and a gate
+/// for the pool, cache and single-flight tests: it counts prepares and renders, can be slowed
+/// down, and can hold every render (or preparation) until the gate opens.
 final class TestBackend: RenderBackend, Sendable {
+    private let real: StandardBackend
     private let state = NIOLockedValueBox(State())
-    private let gate = NIOLockedValueBox<[CheckedContinuation<Void, Never>]?>(nil)
     let renderDelay: Duration
 
     private struct State {
@@ -18,8 +19,9 @@ final class TestBackend: RenderBackend, Sendable {
         var gateClosed = false
     }
 
-    init(renderDelay: Duration = .zero) {
+    init(renderDelay: Duration = .zero, environments: URL? = nil) {
         self.renderDelay = renderDelay
+        real = StandardBackend(threadsPerFrame: 1, environmentsDirectory: environments)
     }
 
     var renders: Int { state.withLockedValue { $0.renders } }
@@ -29,55 +31,54 @@ final class TestBackend: RenderBackend, Sendable {
     func closeGate() { state.withLockedValue { $0.gateClosed = true } }
     func openGate() { state.withLockedValue { $0.gateClosed = false } }
 
-    var environmentNames: [String] { ["studio", "sunset"] }
-
-    func prepare(contentsOf url: URL) throws -> PreparedAsset {
-        try prepare(glb: Array(try Data(contentsOf: url)), name: url.lastPathComponent)
-    }
-
-    func prepare(glb bytes: [UInt8], name: String) throws -> PreparedAsset {
-        state.withLockedValue { $0.prepares += 1 }
-        guard bytes.count >= 12, bytes[0..<4].elementsEqual(Array("glTF".utf8)) else {
-            throw TestBackendError.notGLB(name)
-        }
-        let facts = AssetFacts(
-            triangles: bytes.count, boundsMin: [-1, 0, -1], boundsMax: [1, 2, 1], materials: ["body"],
-            variants: ["red", "blue"])
-        return PreparedAsset(facts: facts, scene: bytes.count, memoryBytes: bytes.count)
-    }
-
-    func render(_ asset: PreparedAsset, options: RenderOptions, environment: String) throws -> RGBA8Image {
-        state.withLockedValue { $0.renders += 1 }
+    /// Blocks the calling worker while the gate is closed (30 s at most).
+    func waitAtGate() {
         let deadline = ContinuousClock.now + .seconds(30)
         while state.withLockedValue({ $0.gateClosed }), ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.005)
         }
+    }
+
+    var environmentNames: [String] { real.environmentNames }
+
+    func environmentIdentity(_ name: String) -> String { real.environmentIdentity(name) }
+
+    func prepare(contentsOf url: URL) throws -> PreparedAsset {
+        state.withLockedValue { $0.prepares += 1 }
+        return try real.prepare(contentsOf: url)
+    }
+
+    func prepare(glb bytes: [UInt8], name: String) throws -> PreparedAsset {
+        state.withLockedValue { $0.prepares += 1 }
+        return try real.prepare(glb: bytes, name: name)
+    }
+
+    func render(_ asset: PreparedAsset, options: RenderOptions, environment: String) throws -> RGBA8Image {
+        state.withLockedValue { $0.renders += 1 }
+        waitAtGate()
         if renderDelay > .zero { Thread.sleep(forTimeInterval: Double(renderDelay.nanoseconds) / 1e9) }
-        var yaw: Float = 0
-        if case .orbit(let orbit) = options.camera { yaw = orbit.yawDegrees }
-        let shade = UInt8(Int(yaw) % 256)
-        return RGBA8Image(width: options.width, height: options.height, fill: SIMD4(shade, 128, 64, 255))
+        return try real.render(asset, options: options, environment: environment)
     }
 
     func encode(_ image: RGBA8Image, format: FrameFormat, quality: Int) throws -> [UInt8] {
-        try StandardBackend.encode(image, format: format, quality: quality)  // the real codecs
+        try real.encode(image, format: format, quality: quality)
     }
 }
 
-enum TestBackendError: Error {
-    case notGLB(String)
-}
-
-/// Builds folders of small model files for tests.
+/// Builds folders of the repository's sample models for tests.
 enum TestAssets {
-    /// A `.glb`-looking file (the test backend checks the magic only).
-    static func glb(_ seed: String) -> [UInt8] {
-        Array("glTF".utf8) + [2, 0, 0, 0, 20, 0, 0, 0] + Array(seed.utf8)
+    /// The sample products, by id (`assets/products/<id>.glb`).
+    static let products = ["bottle", "chair", "mug", "sneaker"]
+
+    /// The bytes of a sample product: `<name>.glb` when it is one, else the mug (a small model).
+    static func glb(_ name: String) throws -> [UInt8] {
+        let file = products.contains(name) ? name : "mug"
+        return Array(try Data(contentsOf: Fixtures.repo("assets/products/\(file).glb")))
     }
 
-    /// A temporary folder with `products/<id>.glb` for each id.
+    /// A temporary folder with `products/<id>.glb` for each id (see ``glb(_:)``).
     static func folder(ids: [String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vitrine-assets-\(UUID().uuidString)")
+        let root = try temporaryFolder("assets")
         let products = root.appendingPathComponent("products")
         try FileManager.default.createDirectory(at: products, withIntermediateDirectories: true)
         for id in ids {

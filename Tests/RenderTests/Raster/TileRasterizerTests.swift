@@ -34,7 +34,9 @@ import Testing
         let tile = VisibilityTile(samples: pattern.count)
         defer { tile.deallocate() }
         tile.clear(samples: pattern.count)
-        let k = TileRasterizer(tile: tile, pattern: pattern, alphaTest: NoAlphaTest())
+        let scratch = UnsafeMutablePointer<SIMD4<Int32>>.allocate(capacity: 8)
+        defer { scratch.deallocate() }
+        let k = TileRasterizer(tile: tile, pattern: pattern, scratch: scratch, alphaTest: NoAlphaTest())
         for r in records { k.rasterize(r, tileX: Int32(tileX), tileY: Int32(tileY)) }
         let n = pattern.count * VisibilityTile.planeSize
         return (
@@ -194,7 +196,9 @@ import Testing
         let tile = VisibilityTile(samples: 4)
         defer { tile.deallocate() }
         tile.clear(samples: 4)
-        let k = TileRasterizer(tile: tile, pattern: pattern, alphaTest: NoAlphaTest())
+        let scratch = UnsafeMutablePointer<SIMD4<Int32>>.allocate(capacity: 8)
+        defer { scratch.deallocate() }
+        let k = TileRasterizer(tile: tile, pattern: pattern, scratch: scratch, alphaTest: NoAlphaTest())
         let wall = try #require(
             Self.record(Self.v(0, 0, 0.5), Self.v(64, 0, 0.5), Self.v(0, 64, 0.5), id: 7, pattern: pattern))
         k.rasterize(wall, tileX: 0, tileY: 0)

@@ -116,6 +116,49 @@ import VitrineTestSupport
         }
     }
 
+    /// A grey 400x300 photo and keypoints with the eyes at `left`, `right`.
+    static func plainPhoto(left: SIMD2<Double>, right: SIMD2<Double>) throws -> (RGBA8Image, PoseKeypoints) {
+        let json = """
+            {"format": "coco17", "keypoints": [
+             {"name": "left_eye", "x": \(left.x), "y": \(left.y), "score": 1},
+             {"name": "right_eye", "x": \(right.x), "y": \(right.y), "score": 1},
+             {"name": "nose", "x": \((left.x + right.x) / 2), "y": \(left.y + 20), "score": 1}]}
+            """
+        return (
+            RGBA8Image(width: 400, height: 300, fill: SIMD4(120, 130, 140, 255)),
+            try PoseKeypoints.parse(Array(json.utf8))
+        )
+    }
+
+    @Test func theOcclusionMaskKeepsThePhotoInFront() throws {
+        let (photo, keypoints) = try Self.plainPhoto(left: SIMD2(230, 150), right: SIMD2(170, 150))
+        let renderer = TryOnRenderer(catalogue: ItemCatalogue(items: []).inserting(try Self.sunglasses()))
+        let drawn = try renderer.composite(photo: photo, keypoints: keypoints, items: ["sunglasses"])
+        let changed = (0..<photo.pixels.count).filter { drawn.image.pixels[$0] != photo.pixels[$0] }.count
+        #expect(changed > 1000)
+        // A mask over the left half: nothing changes there, the right half still gets glasses.
+        var mask = RGBA8Image(width: 400, height: 300, fill: SIMD4(0, 0, 0, 255))
+        for y in 0..<300 { for x in 0..<200 { mask[x, y] = SIMD4(255, 255, 255, 255) } }
+        let masked = try renderer.composite(photo: photo, keypoints: keypoints, items: ["sunglasses"], mask: mask)
+        var left = 0
+        var right = 0
+        for y in 0..<300 {
+            for x in 0..<400 where masked.image[x, y] != photo[x, y] {
+                if x < 200 { left += 1 } else { right += 1 }
+            }
+        }
+        #expect(left == 0)
+        #expect(right > 500)
+    }
+
+    @Test func eyesOnOneSpotAreAClearError() throws {
+        let (photo, keypoints) = try Self.plainPhoto(left: SIMD2(200, 150), right: SIMD2(200, 150))
+        let renderer = TryOnRenderer(catalogue: ItemCatalogue(items: []).inserting(try Self.sunglasses()))
+        #expect(throws: TryOnError.degenerateWarp(item: "sunglasses", reason: "the eyes are less than 1 px apart")) {
+            try renderer.composite(photo: photo, keypoints: keypoints, items: ["sunglasses"])
+        }
+    }
+
     @Test func placementPutsTheEyeAnchorsOnTheEyes() throws {
         let glasses = try Self.sunglasses()
         for (roll, yaw, scale) in [(0.0, 0.0, 1000.0), (0.3, 0.5, 2500), (-0.2, -0.7, 600)] {

@@ -140,6 +140,8 @@ import Testing
         defer { tile.deallocate() }
         let coverage = UnsafeMutablePointer<UInt32>.allocate(capacity: VisibilityTile.planeSize)
         defer { coverage.deallocate() }
+        let scratch = UnsafeMutablePointer<SIMD4<Int32>>.allocate(capacity: 8)
+        defer { scratch.deallocate() }
         var covered = 0
         for t in mesh.triangles {
             var single = WarpMesh(testOnlyPositions: [], uvs: [], triangles: [SIMD3(0, 1, 2)])
@@ -154,7 +156,7 @@ import Testing
             var tiles = [Int](repeating: 0, count: size * size)
             let v = single.positions.map(WarpMeshDrawer.snap)
             if let record = setup.setup(v[0], v[1], v[2], triangle: 0, doubleSided: true, flags: 0) {
-                let kernel = TileRasterizer(tile: tile, pattern: pattern, alphaTest: NoAlphaTest())
+                let kernel = TileRasterizer(tile: tile, pattern: pattern, scratch: scratch, alphaTest: NoAlphaTest())
                 for tileY in stride(from: 0, to: size, by: VisibilityTile.size) {
                     for tileX in stride(from: 0, to: size, by: VisibilityTile.size) {
                         tile.clear(samples: 1)

@@ -1,0 +1,90 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Render
+
+/// `POST /v1/tryon`: a shopper's photo with garments put on it (`TryOnRenderer.compose`).
+///
+/// The body is `multipart/form-data` with the parts `photo` (PNG or JPEG), `keypoints` (JSON),
+/// one or more `garment` (item ids; a part may also hold a comma-separated list), and optional
+/// `mask`, `format` (`jpeg`|`png`), `quality` (1...100), `w`, `h` (largest output size). The
+/// photo is decoded in memory on a worker and never cached, written or logged; the answer is
+/// `Cache-Control: no-store`.
+struct TryOnController<Context: RequestContext>: Sendable {
+    let services: ServiceContext
+
+    /// Field names accepted in the form.
+    static var fieldNames: [String] { ["photo", "keypoints", "garment", "mask", "format", "quality", "w", "h"] }
+
+    func addRoutes(to router: Router<Context>) {
+        router.post("/v1/tryon") { request, context in try await tryOn(request, context) }
+    }
+
+    private func tryOn(_ request: Request, _ context: Context) async throws -> Response {
+        guard let renderer = services.tryOn else {
+            throw HTTPError(.notFound, message: "try-on is not set up: no garments folder (<assets>/garments)")
+        }
+        guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType]) else {
+            throw HTTPError(.unsupportedMediaType, message: "send the photo as multipart/form-data")
+        }
+        let limit = services.configuration.maxUploadBytes
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge, message: "try-on body is over the limit of \(limit) bytes")
+        }
+        let form = try MultipartForm(Array(body.readableBytesView), boundary: boundary)
+        let (photo, keypoints, items, mask, options) = try Self.read(form)
+        let result = try await services.pool.run(priority: request.priority(default: .interactive)) {
+            try renderer.compose(photo: photo, keypoints: keypoints, items: items, mask: mask, options: options)
+        }
+        var headers: HTTPFields = [.cacheControl: "no-store"]
+        if !result.warnings.isEmpty {
+            // Keypoint names and reasons only: never photo content.
+            headers[HTTPField.Name("X-Vitrine-Warnings")!] = String(
+                result.warnings.joined(separator: " | ").unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }
+                    .prefix(1024).map(Character.init))
+        }
+        let type = result.format == .png ? "image/png" : "image/jpeg"
+        return .bytes(result.encoded, contentType: type, headers: headers)
+    }
+
+    /// The inputs of `compose` from the form.
+    /// - Throws: ``ParameterError`` naming the field.
+    static func read(_ form: MultipartForm) throws -> (
+        photo: [UInt8], keypoints: [UInt8], items: [String], mask: [UInt8]?, options: TryOnOptions
+    ) {
+        for part in form.parts where !fieldNames.contains(part.name) {
+            throw ParameterError.invalid(
+                name: String(part.name.prefix(64)), value: "", expected: "fields " + fieldNames.joined(separator: ", "))
+        }
+        guard let photo = form.first("photo"), !photo.bytes.isEmpty else {
+            throw ParameterError.invalid(name: "photo", value: "", expected: "a PNG or JPEG photo part")
+        }
+        guard let keypoints = form.first("keypoints"), !keypoints.bytes.isEmpty else {
+            throw ParameterError.invalid(name: "keypoints", value: "", expected: "a keypoints JSON part")
+        }
+        let items = form.all("garment").flatMap { String(decoding: $0.bytes, as: UTF8.self).split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard !items.isEmpty, items.count <= 8 else {
+            throw ParameterError.invalid(name: "garment", value: "\(items.count) items", expected: "1 to 8 item ids")
+        }
+        var options = TryOnOptions()
+        var fields: [(String, String)] = []
+        for name in ["format", "quality", "w", "h"] {
+            if let part = form.first(name) {
+                fields.append((name, String(decoding: part.bytes.prefix(64), as: UTF8.self)))
+            }
+        }
+        let query = try QueryReader(fields, allowed: ["format", "quality", "w", "h"])
+        let format = try query.choice("format", ["jpeg", "png"], default: "jpeg") ?? "jpeg"
+        options.format = format == "png" ? .png : .jpeg
+        options.quality = try query.int("quality", in: 1...100, default: 85)
+        options.maxOutputWidth = try query.string("w").map { _ in try query.int("w", in: 16...4096, default: 4096) }
+        options.maxOutputHeight = try query.string("h").map { _ in try query.int("h", in: 16...4096, default: 4096) }
+        let mask = form.first("mask").map(\.bytes).flatMap { $0.isEmpty ? nil : $0 }
+        return (photo.bytes, keypoints.bytes, items, mask, options)
+    }
+}

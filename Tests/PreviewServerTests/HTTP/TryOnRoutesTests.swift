@@ -1,0 +1,134 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Render
+import Testing
+import VitrineTestSupport
+
+@testable import PreviewServer
+
+/// `POST /v1/tryon` against a live server with the repository's garments and a shared photo.
+@Suite struct TryOnRoutesTests {
+    /// An assets folder with the chair and a copy of the repository's garments.
+    private func assets() throws -> URL {
+        let root = try TestAssets.folder(ids: ["chair"])
+        try FileManager.default.copyItem(
+            at: Fixtures.repo("assets/garments"), to: root.appendingPathComponent("garments"))
+        return root
+    }
+
+    /// A multipart/form-data body of `fields` (name, file name, bytes).
+    private func form(_ fields: [(String, String?, [UInt8])], boundary: String = "vitrine-test-boundary") -> [UInt8] {
+        var body: [UInt8] = []
+        for (name, file, bytes) in fields {
+            var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\""
+            if let file { head += "; filename=\"\(file)\"\r\nContent-Type: application/octet-stream" }
+            body += Array((head + "\r\n\r\n").utf8) + bytes + Array("\r\n".utf8)
+        }
+        return body + Array("--\(boundary)--\r\n".utf8)
+    }
+
+    private let multipart: HTTPFields = [.contentType: "multipart/form-data; boundary=vitrine-test-boundary"]
+
+    @Test func aPhotoWithAGarmentComesBackComposedAndNeverReachesDisk() async throws {
+        try #require(Fixtures.hasShared, "needs ../shared/photos")
+        let photo = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.png")))
+        let keypoints = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.keypoints.json")))
+        let cacheDir = try TestAssets.temporaryFolder("tryon-cache")
+        let root = try assets()
+        let config = TestServer.configuration(assets: root, cache: cacheDir)
+        let start = Date()
+        try await TestServer.run(config, backend: TestBackend()) { _, port in
+            let body = form([
+                ("photo", "me.png", photo), ("keypoints", "me.json", keypoints),
+                ("garment", nil, Array("tshirt-stripes".utf8)),
+                ("format", nil, Array("png".utf8)),
+            ])
+            let answer = try await HTTP.send(port, "/v1/tryon", method: .post, headers: multipart, body: body)
+            #expect(answer.status == .ok, "\(answer.text)")
+            #expect(answer.header("Content-Type") == "image/png")
+            #expect(answer.header("Cache-Control") == "no-store")
+            let composed = try ImageCodec.decodeRGBA8(answer.bytes)
+            let original = try ImageCodec.decodeRGBA8(photo)
+            #expect(composed.width == original.width && composed.height == original.height)
+            let changed = zip(composed.pixels, original.pixels).filter { abs(Int($0) - Int($1)) > 24 }.count
+            #expect(changed > composed.pixels.count / 50, "the garment changed \(changed) channel values")
+            try Data(answer.bytes).write(to: Fixtures.artifactDirectory("server").appendingPathComponent("tryon.png"))
+
+            // Nothing of the photo in the cache folder, the assets folder or temporary space
+            // (files written since the test started: other tests may keep photos there).
+            let probe = Array(photo[(photo.count / 2)..<(photo.count / 2 + 64)])
+            for folder in [cacheDir, root, FileManager.default.temporaryDirectory] {
+                #expect(
+                    !Self.anyFile(under: folder, since: start, contains: probe),
+                    "photo bytes found under \(folder.path)")
+            }
+        }
+    }
+
+    @Test func badFormsGetAClear4xx() async throws {
+        try #require(Fixtures.hasShared, "needs ../shared/photos")
+        let photo = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.png")))
+        let keypoints = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.keypoints.json")))
+        try await TestServer.run(TestServer.configuration(assets: try assets()), backend: TestBackend()) { _, port in
+            let cases: [([(String, String?, [UInt8])], Int, String)] = [
+                ([("keypoints", nil, keypoints), ("garment", nil, Array("tshirt-stripes".utf8))], 400, "'photo'"),
+                ([("photo", nil, photo), ("garment", nil, Array("tshirt-stripes".utf8))], 400, "'keypoints'"),
+                ([("photo", nil, photo), ("keypoints", nil, keypoints)], 400, "'garment'"),
+                (
+                    [("photo", nil, photo), ("keypoints", nil, keypoints), ("garment", nil, Array("cape".utf8))], 400,
+                    "tshirt-stripes"
+                ),
+                (
+                    [
+                        ("photo", nil, Array("not an image".utf8)), ("keypoints", nil, keypoints),
+                        ("garment", nil, Array("hat-beanie".utf8)),
+                    ], 422, ""
+                ),
+                (
+                    [
+                        ("photo", nil, photo), ("keypoints", nil, Array("{".utf8)),
+                        ("garment", nil, Array("hat-beanie".utf8)),
+                    ], 422, ""
+                ),
+                (
+                    [
+                        ("photo", nil, photo), ("keypoints", nil, keypoints),
+                        ("garment", nil, Array("hat-beanie".utf8)), ("quality", nil, Array("0".utf8)),
+                    ], 400, "'quality'"
+                ),
+                ([("photo", nil, photo), ("keypoints", nil, keypoints), ("extra", nil, [1])], 400, "'extra'"),
+            ]
+            for (fields, status, message) in cases {
+                let answer = try await HTTP.send(
+                    port, "/v1/tryon", method: .post, headers: multipart, body: form(fields))
+                #expect(Int(answer.status.code) == status, "\(fields.map(\.0)): \(answer.text)")
+                #expect(message.isEmpty || answer.text.contains(message), "\(answer.text)")
+            }
+            let notMultipart = try await HTTP.send(
+                port, "/v1/tryon", method: .post, headers: [.contentType: "application/json"], body: Array("{}".utf8))
+            #expect(notMultipart.status == .unsupportedMediaType)
+            let truncated = try await HTTP.send(
+                port, "/v1/tryon", method: .post, headers: multipart,
+                body: Array(form([("photo", nil, photo)]).dropLast(30)))
+            #expect(truncated.status == .badRequest)
+        }
+    }
+
+    /// Whether any regular file under `folder` modified since `start` contains `needle`.
+    private static func anyFile(under folder: URL, since start: Date, contains needle: [UInt8]) -> Bool {
+        let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
+        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) else {
+            return false
+        }
+        for case let url as URL in files {
+            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true,
+                let size = values.fileSize, size < 64 << 20,
+                let modified = values.contentModificationDate, modified >= start.addingTimeInterval(-1),
+                let data = try? Data(contentsOf: url)
+            else { continue }
+            if data.range(of: Data(needle)) != nil { return true }
+        }
+        return false
+    }
+}

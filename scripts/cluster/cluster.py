@@ -75,7 +75,7 @@ def frame_paths(ids, frames_per_asset, size, yaw_offset=0.0, yaw_step=None):
 class Cluster:
     """K instances (+ nginx) in one temporary folder; a context manager that stops them all."""
 
-    def __init__(self, name, options, count, balance="hash", shared_cache=False, cpus=None, workers=1):
+    def __init__(self, name, options, count, balance="hash", shared_cache=False, cpus=None):
         self.options, self.workdir = options, make_workdir(name)
         binary = find_binary()
         shared = self.workdir / "cache-shared"
@@ -83,7 +83,8 @@ class Cluster:
         for i in range(count):
             cache = shared if shared_cache else self.workdir / f"cache-{i}"
             self.instances.append(Instance(f"vitrine-{i}", binary, options.assets, cache, self.workdir,
-                                           workers=workers, cpus=cpus[i] if cpus else None))
+                                           workers=options.workers, cpus=cpus[i] if cpus else None,
+                                           nice=options.nice))
         self.nginx = Nginx(self.workdir, [i.address for i in self.instances], balance=balance,
                            keepalive=options.upstream_keepalive,
                            proxy_cache=options.proxy_cache) if balance else None
@@ -418,6 +419,7 @@ def main():
     parser.add_argument("--binary", help="the vitrine executable (default: $VITRINE_BINARY, .build/release)")
     parser.add_argument("--assets", default=str(REPO / "assets" / "products"))
     parser.add_argument("--instances", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=1, help="render workers per instance")
     parser.add_argument("--size", type=int, default=256, help="frame width and height")
     parser.add_argument("--frames-per-asset", type=int, default=12)
     parser.add_argument("--passes", type=int, default=3, help="times the whole mix is asked for")
@@ -428,6 +430,8 @@ def main():
     parser.add_argument("--frames-per-core", type=int, default=40)
     parser.add_argument("--concurrency-per-core", type=int, default=2)
     parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--nice", type=int, default=0,
+                        help="scheduling priority of the instances (negative: ahead of other work on a shared machine)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders (logs, caches)")
     parser.add_argument("--out", help="nginx-config: output folder")
     parser.add_argument("--servers", nargs="*", help="nginx-config: upstream host:port list")

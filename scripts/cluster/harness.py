@@ -111,12 +111,13 @@ class Instance:
     """One `vitrine serve` on 127.0.0.1 with its own port, log and (unless given) cache folder."""
 
     def __init__(self, name, binary, assets, cache_dir, workdir, port=None, workers=1, cpus=None,
-                 queue_limit=64, environment=None):
+                 queue_limit=64, environment=None, nice=0):
         self.name, self.binary, self.assets = name, binary, pathlib.Path(assets)
         self.cache_dir, self.workdir = pathlib.Path(cache_dir), pathlib.Path(workdir)
         self.port = port or free_port()
         self.workers, self.cpus, self.queue_limit = workers, cpus, queue_limit
         self.environment = environment or {}
+        self.nice = nice
         self.process = None
         self.starts = 0
 
@@ -131,6 +132,8 @@ class Instance:
                    "--queue-limit", str(self.queue_limit), "--log-level", "warning"]
         if self.cpus is not None:
             command = ["taskset", "-c", self.cpus] + command  # taskset execs: same pid
+        if self.nice:
+            command = ["nice", "-n", str(self.nice)] + command  # so does nice
         self.starts += 1
         log = open(self.workdir / f"{self.name}.{self.starts}.log", "wb")
         environment = dict(os.environ, **self.environment)

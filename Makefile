@@ -1,7 +1,9 @@
 # Vitrine: the two commands are `make run` and `make test` (see README.md).
 SWIFT ?= swift
 CONFIG ?= release
-# Tests are built in release (rendering in debug is 10-50x slower) with testing enabled.
+# One release build (rendering in debug is 10-50x slower) with testing enabled serves both
+# commands: `make run` after `make test` (or the other way round) rebuilds nothing. The
+# benchmark figures in Benchmarks/ were measured with this build.
 TEST_FLAGS = -c $(CONFIG) -Xswiftc -enable-testing
 PORT ?= 8080
 APT_PACKAGES = libpng-dev libjpeg-dev libdeflate-dev pkg-config zlib1g-dev
@@ -19,12 +21,12 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c $(CONFIG)
+	$(SWIFT) build $(TEST_FLAGS)
 
 ## Run the service on the bundled sample assets (PORT=8080); prints the viewer's address once
 ## the catalogue is loaded. Ctrl-C stops it gracefully.
 run: build
-	"$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/vitrine" serve --assets assets --port $(PORT)
+	"$$($(SWIFT) build $(TEST_FLAGS) --show-bin-path)/vitrine" serve --assets assets --port $(PORT)
 
 ## Build once, then run every test. The HTTP/service tests run in their own process so that
 ## long CPU-bound render tests cannot starve their timers of cooperative threads.

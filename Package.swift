@@ -207,7 +207,7 @@ if Context.environment["VITRINE_FUZZ"] != nil {
             name: "vitrine-fuzz-server",
             dependencies: [
                 "PreviewServer", "CFuzzMain",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
             ],
             path: "Fuzz/VitrineFuzzServer"
         )

@@ -1,6 +1,6 @@
 import CFuzzMain
 import Foundation
-import Hummingbird
+import HummingbirdCore
 
 @testable import PreviewServer
 

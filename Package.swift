@@ -121,6 +121,13 @@ let package = Package(
             swiftSettings: hotSwiftSettings
         ),
 
+        // MARK: - What the fuzz targets run, shared with the regression tests (Fuzz/README.md)
+        .target(
+            name: "FuzzHarness",
+            dependencies: ["Render"],
+            path: "Fuzz/FuzzHarness"
+        ),
+
         // MARK: - Tests
         .target(
             name: "VitrineTestSupport",
@@ -129,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RenderTests",
-            dependencies: ["Render", "Batch", "VitrineTestSupport"],
+            dependencies: ["Render", "Batch", "VitrineTestSupport", "FuzzHarness"],
             exclude: ["Golden", "TryOn/Golden"],
             swiftSettings: hotSwiftSettings
         ),
@@ -182,4 +189,29 @@ if Context.environment["VITRINE_BENCHMARKS"] != nil {
         )
     )
     package.products.append(.executable(name: "vitrine-bench", targets: ["vitrine-bench"]))
+}
+
+// MARK: - libFuzzer targets (only with VITRINE_FUZZ=1; built by scripts/fuzz into .build-fuzz with
+// -sanitize=fuzzer,address, see Fuzz/README.md)
+if Context.environment["VITRINE_FUZZ"] != nil {
+    package.targets.append(.target(name: "CFuzzMain", path: "Fuzz/CFuzzMain"))
+    package.targets.append(
+        .executableTarget(
+            name: "vitrine-fuzz",
+            dependencies: ["Render", "FuzzHarness", "CFuzzMain"],
+            path: "Fuzz/VitrineFuzz"
+        )
+    )
+    package.targets.append(
+        .executableTarget(
+            name: "vitrine-fuzz-server",
+            dependencies: [
+                "PreviewServer", "CFuzzMain",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+            ],
+            path: "Fuzz/VitrineFuzzServer"
+        )
+    )
+    package.products.append(.executable(name: "vitrine-fuzz", targets: ["vitrine-fuzz"]))
+    package.products.append(.executable(name: "vitrine-fuzz-server", targets: ["vitrine-fuzz-server"]))
 }

@@ -20,6 +20,11 @@ public enum HDRCodec {
         try limits.check(width: header.width, height: header.height, codec: .hdr)
         let width = header.width
         let height = header.height
+        // A few bytes may claim 64 Mpixels: refuse before allocating when the data cannot hold
+        // `height` scanlines (found by `scripts/fuzz hdr`: 55 bytes cost 800 MB and seconds).
+        guard bytes.count - header.dataOffset >= height * minimumScanlineBytes(width: width) else {
+            throw ImageError.truncated(codec: .hdr)
+        }
         var scale = [Float](repeating: 0, count: 256)
         for e in 1..<256 { scale[e] = Float(sign: .plus, exponent: e - 136, significand: 1) }
         var scanline = [UInt8](repeating: 0, count: width * 4)
@@ -38,6 +43,13 @@ public enum HDRCodec {
             }
         }
         return RGBFloatImage(width: width, height: height, pixels: output)
+    }
+
+    /// The fewest bytes a scanline of `width` pixels takes: flat RGBE (4 per pixel), or new-style
+    /// RLE (a 4-byte header, then runs of at most 127 bytes, 2 bytes each, for 4 components).
+    static func minimumScanlineBytes(width: Int) -> Int {
+        guard width >= 8 && width < 0x8000 else { return width * 4 }
+        return min(width * 4, 4 + 4 * 2 * ((width + 126) / 127))
     }
 
     /// Reads one scanline as planar bytes (`R...`, `G...`, `B...`, `E...`, `width` each) and

@@ -40,6 +40,11 @@ indirect enum TryOnJSON: Decodable, Equatable, Sendable {
 
     /// Parses `bytes`; any parser failure becomes `nil` plus a short reason.
     static func parse(_ bytes: [UInt8]) -> Result<TryOnJSON, ParseFailure> {
+        // Foundation's JSON5 scanner traps on invalid UTF-8 in an unquoted key (found by
+        // `scripts/fuzz keypoints`, Fuzz/regressions/keypoints), so the bytes are checked first.
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return .failure(ParseFailure(reason: "not valid UTF-8 text"))
+        }
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
         do {

@@ -149,6 +149,22 @@ import VitrineTestSupport
         }
     }
 
+    /// Found by `scripts/fuzz hdr`: a 55-byte file claiming 8192x8192 (within the pixel limit)
+    /// allocated 800 MB before reading its first scanline; now refused from the byte count.
+    @Test func tinyFileClaimingALargeImageIsRefusedBeforeAllocating() throws {
+        let bytes = Array("#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 8192 +X 8192\n".utf8) + [2, 2, 0x20, 0]
+        #expect(throws: ImageError.truncated(codec: .hdr)) { try HDRCodec.decode(bytes) }
+        // The bound is exact: the smallest RLE file of 300x2 (all runs of 127) still decodes.
+        #expect(HDRCodec.minimumScanlineBytes(width: 300) == 4 + 4 * 2 * 3)
+        #expect(HDRCodec.minimumScanlineBytes(width: 5) == 20)
+        var line: [UInt8] = [2, 2, 1, 44]
+        for value: UInt8 in [100, 100, 100, 136] { line += [128 + 127, value, 128 + 127, value, 128 + 46, value] }
+        let smallest = Array("#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 2 +X 300\n".utf8) + line + line
+        let image = try HDRCodec.decode(smallest)
+        #expect(image.width == 300 && image.height == 2)
+        #expect(image.pixels.allSatisfy { $0.x > 0 && $0.x == $0.z })
+    }
+
     /// The two shared studio environments: 1024x512, finite non-negative radiance, bright
     /// lights (max well above 1) above the horizon, a moderate mean, and every 97th pixel equal
     /// to an independent decoder (a few lines of Python written from the Radiance format

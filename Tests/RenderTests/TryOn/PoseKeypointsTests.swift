@@ -133,4 +133,13 @@ import VitrineTestSupport
         let json = #"{"people": [\#(Array(repeating: person, count: 65).joined(separator: ","))]}"#
         #expect(throws: TryOnError.self) { try PoseKeypoints.parse(Array(json.utf8)) }
     }
+
+    /// Found by `scripts/fuzz keypoints`: Foundation's JSON5 scanner trapped on invalid UTF-8
+    /// where an unquoted key may start (Fuzz/regressions/keypoints/json5-invalid-utf8-key.json).
+    @Test func refusesInvalidUTF8InsteadOfTrapping() {
+        let bytes = Array("{\n  ".utf8) + [0xFF, 0xFE, 0xC0] + Array(" \"nose\": [1, 2]}".utf8)
+        #expect(throws: TryOnError.malformedKeypoints(reason: "not valid UTF-8 text")) {
+            try PoseKeypoints.parse(bytes)
+        }
+    }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The viewer page in a real headless browser: starts `vitrine serve` on the bundled assets and
 # Debian's chromium, then runs viewer-test.mjs (load, every frame, drag, arrow key, screenshots
-# in .build/test-artifacts/server/). Exits 0 with "SKIP: ..." when chromium or node is missing.
+# in .build/test-artifacts/server/) and tryon-test.mjs (the /tryon page with a shared photo,
+# when ../shared/photos is there). Exits 0 with "SKIP: ..." when chromium or node is missing.
 #   Tests/Browser/run-viewer-test.sh [path to the vitrine binary] [asset id]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -50,3 +51,20 @@ done
 DEVTOOLS_PORT=$(head -1 "$WORK/profile/DevToolsActivePort")
 
 node --experimental-websocket --no-warnings Tests/Browser/viewer-test.mjs "$DEVTOOLS_PORT" "$VIEWER$ASSET" "$ARTEFACTS"
+
+# The try-on page, with a shared photo and its keypoints (VITRINE_SHARED, or a shared/ folder
+# beside the repository or one of its parents, as Fixtures looks for it).
+SHARED=${VITRINE_SHARED:-}
+if [ -z "$SHARED" ]; then
+    DIR=$(pwd)
+    while [ "$DIR" != "/" ]; do
+        [ -f "$DIR/shared/photos/astronaut.png" ] && { SHARED="$DIR/shared"; break; }
+        DIR=$(dirname "$DIR")
+    done
+fi
+if [ -n "$SHARED" ] && [ -f "$SHARED/photos/astronaut.png" ]; then
+    node --experimental-websocket --no-warnings Tests/Browser/tryon-test.mjs "$DEVTOOLS_PORT" "${VIEWER%viewer/}tryon" \
+        "$SHARED/photos/astronaut.png" "$SHARED/photos/astronaut.keypoints.json" "$ARTEFACTS"
+else
+    echo "tryon page: skipped (no shared/photos/astronaut.png)"
+fi

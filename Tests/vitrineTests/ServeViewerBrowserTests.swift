@@ -4,7 +4,7 @@ import VitrineTestSupport
 
 /// The viewer page of `vitrine serve` in headless Chromium (`Tests/Browser/run-viewer-test.sh`):
 /// it loads, every frame of the spin loads, a drag and an arrow key turn the product, no script
-/// error; screenshots are kept in `.build/test-artifacts/server/`. Skipped (with the reason
+/// error; then the try-on page with a shared photo (points clicked, result shown); screenshots are kept in `.build/test-artifacts/server/`. Skipped (with the reason
 /// printed) when chromium or node is missing.
 @Suite struct ServeViewerBrowserTests {
     @Test func theViewerLoadsAndADragTurnsTheProduct() throws {
@@ -22,5 +22,11 @@ import VitrineTestSupport
         #expect(output.contains("PASS"), "\(output)")
         let screenshot = Fixtures.artifactDirectory("server").appendingPathComponent("viewer-after-drag.png")
         #expect(FileManager.default.fileExists(atPath: screenshot.path))
+        if Fixtures.hasShared {
+            // The try-on page: photo chosen, points clicked, garment tried on (tryon-test.mjs).
+            #expect(output.components(separatedBy: "PASS").count == 3, "\(output)")
+            let result = Fixtures.artifactDirectory("server").appendingPathComponent("tryon-result.png")
+            #expect(FileManager.default.fileExists(atPath: result.path))
+        }
     }
 }

@@ -30,10 +30,9 @@ struct FrameController<Context: RequestContext>: Sendable {
         if request.matches(etag: key.etag) { return Response(status: .notModified, headers: headers) }
         let priority = request.priority(default: .interactive)
         if let hit = services.frames.cached(key) { return answer(hit.0, source: hit.1, headers: headers) }
-        let (frame, source) = try await untilClientLeaves(request) {
+        return try await untilClientLeaves(request, headers: headers) {
             try await services.frames.render(record, frameRequest, priority: priority)
         }
-        return answer(frame, source: source, headers: headers)
     }
 
     private func turntable(_ request: Request, _ context: Context) async throws -> Response {
@@ -53,10 +52,9 @@ struct FrameController<Context: RequestContext>: Sendable {
         if request.matches(etag: key.etag) { return Response(status: .notModified, headers: headers) }
         let priority = request.priority(default: .batch)
         if let hit = services.frames.cached(key) { return answer(hit.0, source: hit.1, headers: headers) }
-        let (frame, source) = try await untilClientLeaves(request) {
+        return try await untilClientLeaves(request, headers: headers) {
             try await services.frames.renderSheet(record, sheet, priority: priority)
         }
-        return answer(frame, source: source, headers: headers)
     }
 
     // MARK: - Manifest
@@ -113,11 +111,28 @@ struct FrameController<Context: RequestContext>: Sendable {
         }
     }
 
-    /// Runs `operation`, cancelling it if the client closes its connection meanwhile: a queued
-    /// render whose client has gone is then never started.
-    private func untilClientLeaves<T: Sendable>(_ request: Request, _ operation: () async throws -> T)
-        async throws -> T
-    {
-        try await request.body.consumeWithCancellationOnInboundClose { _ in try await operation() }
+    /// Renders with `operation` and answers the frame, cancelling the render if the client closes
+    /// its connection meanwhile: a queued render whose client has gone is then never started.
+    ///
+    /// Watching for the close consumes the connection's inbound stream, so Hummingbird closes the
+    /// connection after this answer. The answer (or the error thrown, e.g. a `503`) therefore says
+    /// `Connection: close`: a keep-alive client or proxy (nginx upstream keep-alive) must not send
+    /// its next request into a connection that is about to close.
+    private func untilClientLeaves(
+        _ request: Request, headers: HTTPFields,
+        _ operation: () async throws -> (CachedFrame, FrameService.Source)
+    ) async throws -> Response {
+        do {
+            let (frame, source) = try await request.body.consumeWithCancellationOnInboundClose { _ in
+                try await operation()
+            }
+            var response = answer(frame, source: source, headers: headers)
+            response.headers[.connection] = "close"
+            return response
+        } catch {
+            var httpError = HTTPErrorMapping.httpError(for: error)
+            httpError.headers[.connection] = "close"
+            throw httpError
+        }
     }
 }

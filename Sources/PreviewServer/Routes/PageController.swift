@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 
 /// The browser side: `GET /` (an index of assets), `GET /viewer/{id}` (the 360° viewer page),
-/// `GET /embed.js` (the `<vitrine-spin>` custom element) and `GET /openapi.json`.
+/// `GET /embed.js` (the `<vitrine-spin>` custom element), `GET /tryon` (the try-on page, a
+/// client of `GET /v1/garments` and `POST /v1/tryon`) and `GET /openapi.json`.
 ///
 /// The files live in `Sources/PreviewServer/Resources/` and are read once at start-up.
 struct PageController<Context: RequestContext>: Sendable {
@@ -12,6 +13,10 @@ struct PageController<Context: RequestContext>: Sendable {
     func addRoutes(to router: Router<Context>) {
         router.get("/") { _, _ in try index() }
         router.get("/viewer/:id") { _, context in try await viewer(context) }
+        router.get("/tryon") { _, _ in
+            Response.bytes(
+                resources.tryOnPage, contentType: "text/html; charset=utf-8", headers: [.cacheControl: "no-cache"])
+        }
         router.get("/embed.js") { _, _ in
             Response.bytes(
                 resources.embedScript, contentType: "text/javascript; charset=utf-8",
@@ -70,6 +75,7 @@ struct PageController<Context: RequestContext>: Sendable {
 public struct PageResources: Sendable {
     let indexPage: String
     let viewerPage: String
+    let tryOnPage: [UInt8]
     let embedScript: [UInt8]
     /// The OpenAPI 3.1 document of the API.
     public let openAPI: [UInt8]
@@ -86,6 +92,7 @@ public struct PageResources: Sendable {
         return PageResources(
             indexPage: String(decoding: try read("index.html"), as: UTF8.self),
             viewerPage: String(decoding: try read("viewer.html"), as: UTF8.self),
+            tryOnPage: Array(try read("tryon.html")),
             embedScript: Array(try read("embed.js")),
             openAPI: Array(try read("openapi.json")))
     }

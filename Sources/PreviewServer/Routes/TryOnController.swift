@@ -4,7 +4,8 @@ import Hummingbird
 import NIOCore
 import Render
 
-/// `POST /v1/tryon`: a shopper's photo with garments put on it (`TryOnRenderer.compose`).
+/// `POST /v1/tryon`: a shopper's photo with garments put on it (`TryOnRenderer.compose`), and
+/// `GET /v1/garments`: the items it may name.
 ///
 /// The body is `multipart/form-data` with the parts `photo` (PNG or JPEG), `keypoints` (JSON),
 /// one or more `garment` (item ids; a part may also hold a comma-separated list), and optional
@@ -19,6 +20,48 @@ struct TryOnController<Context: RequestContext>: Sendable {
 
     func addRoutes(to router: Router<Context>) {
         router.post("/v1/tryon") { request, context in try await tryOn(request, context) }
+        router.get("/v1/garments") { _, _ in try garments() }
+    }
+
+    /// One item of `GET /v1/garments`.
+    struct Garment: Codable, Sendable, Equatable {
+        var id: String
+        var category: String
+        /// `image` (a flat garment picture) or `model` (a 3D accessory).
+        var kind: String
+        var layer: Int
+        /// The photo keypoints the item needs (COCO-17 names); the others are estimated.
+        var keypoints: [String]
+    }
+
+    /// The body of `GET /v1/garments`.
+    struct GarmentList: Codable, Sendable {
+        var garments: [Garment]
+    }
+
+    /// The try-on items, sorted by id (an empty list when try-on is not set up).
+    private func garments() throws -> Response {
+        let catalogue = services.tryOn?.catalogue
+        let list = (catalogue?.ids ?? []).compactMap { id -> Garment? in
+            if let item = catalogue?.items[id] {
+                return Garment(
+                    id: id, category: item.category.rawValue, kind: "image", layer: item.layer,
+                    keypoints: Self.photoKeypoints(item.category))
+            }
+            if let accessory = catalogue?.accessories[id] {
+                return Garment(
+                    id: id, category: accessory.category.rawValue, kind: "model", layer: accessory.layer,
+                    keypoints: Self.photoKeypoints(accessory.category))
+            }
+            return nil
+        }
+        return try .json(GarmentList(garments: list), headers: [.cacheControl: "public, max-age=60"])
+    }
+
+    /// The photo keypoints an item of `category` cannot do without: the shoulders and hips
+    /// place clothes, the eyes place glasses and hats (the top of the head is estimated).
+    static func photoKeypoints(_ category: ItemCategory) -> [String] {
+        category.requiredAnchors.filter { $0 != .headTop }.map(\.rawValue)
     }
 
     private func tryOn(_ request: Request, _ context: Context) async throws -> Response {

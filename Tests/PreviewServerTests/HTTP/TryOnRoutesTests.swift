@@ -131,4 +131,49 @@ import VitrineTestSupport
         }
         return false
     }
+
+    @Test func theGarmentsListingNamesEveryItemWithTheKeypointsItNeeds() async throws {
+        try await TestServer.run(TestServer.configuration(assets: try assets()), backend: TestBackend()) { _, port in
+            let answer = try await HTTP.get(port, "/v1/garments")
+            #expect(answer.status == .ok)
+            #expect(answer.header("Content-Type")?.hasPrefix("application/json") == true)
+            let list = try JSONDecoder().decode(
+                TryOnController<BasicRequestContext>.GarmentList.self, from: Data(answer.bytes))
+            let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.repo("assets/garments").path)
+            let ids = files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+            #expect(list.garments.map(\.id) == ids)
+            let tee = try #require(list.garments.first { $0.id == "tshirt-logo" })
+            #expect(tee.category == "top" && tee.kind == "image")
+            #expect(Set(tee.keypoints) == ["left_shoulder", "right_shoulder", "left_hip", "right_hip"])
+            let glasses = try #require(list.garments.first { $0.id == "glasses-black" })
+            #expect(glasses.keypoints == ["left_eye", "right_eye"])
+            let hat = try #require(list.garments.first { $0.id == "hat-beanie" })
+            #expect(hat.keypoints == ["left_eye", "right_eye"])
+        }
+    }
+
+    @Test func withoutGarmentsTheListingIsEmpty() async throws {
+        let root = try TestAssets.folder(ids: ["chair"])
+        try await TestServer.run(TestServer.configuration(assets: root), backend: TestBackend()) { _, port in
+            let answer = try await HTTP.get(port, "/v1/garments")
+            #expect(answer.status == .ok)
+            #expect(answer.text == #"{"garments":[]}"#)
+        }
+    }
+
+    @Test func theTryOnPageIsServedAndPostsOnlyFieldsTheAPIAccepts() async throws {
+        try await TestServer.run(TestServer.configuration(assets: try assets()), backend: TestBackend()) { _, port in
+            let page = try await HTTP.get(port, "/tryon")
+            #expect(page.status == .ok)
+            #expect(page.header("Content-Type") == "text/html; charset=utf-8")
+            let html = page.text
+            #expect(html.contains("fetch(\"/v1/garments\")"))
+            #expect(html.contains("fetch(\"/v1/tryon\", { method: \"POST\""))
+            let appended = html.matches(of: #/form\.append\("([a-z]+)"/#).map { String($0.output.1) }
+            #expect(Set(appended) == ["photo", "keypoints", "garment", "format"])
+            #expect(Set(appended).isSubset(of: TryOnController<BasicRequestContext>.fieldNames))
+            let index = try await HTTP.get(port, "/")
+            #expect(index.text.contains("href=\"/tryon\""))
+        }
+    }
 }

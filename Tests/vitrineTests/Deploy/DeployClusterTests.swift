@@ -64,9 +64,6 @@ struct DeployClusterTests {
             "smoke",
             [
                 "--frames-per-asset", "3", "--passes", "5", "--concurrency", "6",
-                // Until instances keep or announce-closing their connections after a render (see
-                // instancesAreSafeBehindNginxKeepAlive), nginx reuses closed ones: measured here without.
-                "--no-upstream-keepalive",
             ])
         try #require(run.results.count == 2, "\(run.output)")
         let hash = try run.decode(HashResult.self, 0)
@@ -94,10 +91,10 @@ struct DeployClusterTests {
     }
 
     /// The contract nginx's upstream keep-alive needs: after every answer the connection stays
-    /// usable, or the answer carries `Connection: close`. Today the service closes the
-    /// connection after a rendered frame (Hummingbird's inbound-close handler) without saying so;
-    /// nginx then sends the next request into the closed connection, counts the instance as
-    /// failed and renders the frame on another instance (Benchmarks/cluster/README.md).
+    /// usable, or the answer carries `Connection: close`. The service closes the
+    /// connection after a rendered frame (Hummingbird's inbound-close handler) and says so in that
+    /// answer; without the header nginx would send the next request into the closed connection,
+    /// count the instance as failed and render the frame again elsewhere (Benchmarks/cluster/README.md).
     @Test func instancesAreSafeBehindNginxKeepAlive() throws {
         let run = try Self.scenario("keepalive")
         let keepAlive = try run.decode(KeepAliveResult.self, 0)
@@ -106,11 +103,7 @@ struct DeployClusterTests {
             #expect(answer.safeForKeepalive, "\(answer.answer)")
         }
         let rendered = try #require(keepAlive.answers.first)
-        withKnownIssue(
-            "server area: a rendered answer closes its connection without Connection: close", isIntermittent: true
-        ) {
-            #expect(rendered.safeForKeepalive, "\(run.output)")
-        }
+        #expect(rendered.safeForKeepalive, "\(run.output)")
     }
 
     struct ProxyCacheResult: Decodable {

@@ -13,9 +13,16 @@ public enum FuzzReplay {
     /// walks the scene as the renderer would (draw list, bounds, triangle count).
     /// - Returns: the number of triangles.
     /// - Throws: `SceneError`.
+    /// With `VITRINE_FUZZ_GLTF_BASE` set to a folder, external buffers and images are read
+    /// from it (used to replay a folder of real files, e.g. `../shared/badinput/gltf/x/`, under
+    /// AddressSanitizer: `scripts/fuzz-replay-badinput`).
     public static func gltf(_ bytes: [UInt8]) throws -> Int {
-        let scene = try SceneLoader.load(bytes, name: "fuzz.gltf", baseURL: nil, options: options)
+        let scene = try SceneLoader.load(bytes, name: "fuzz.gltf", baseURL: gltfBase, options: options)
         return walk(scene)
+    }
+
+    static let gltfBase: URL? = ProcessInfo.processInfo.environment["VITRINE_FUZZ_GLTF_BASE"].map {
+        URL(fileURLWithPath: $0, isDirectory: true)
     }
 
     /// Imports `bytes` as OBJ. When the input contains ``mtlSeparator``, what follows is

@@ -2,26 +2,41 @@ import Foundation
 import Render
 
 extension Prerenderer {
-    /// When every frame of the asset (all shards) is present and verified: writes the sprite
+    /// For each asset whose every frame (all shards) is present and verified: writes the sprite
     /// sheets, `manifest.json` and `latest.json`. The sprite sheet is assembled from the frame
     /// files as published (decoded), so every shard produces the same bytes without rendering
     /// anything again.
-    /// - Returns: whether the manifest was written (false: frames still missing).
-    /// - Throws: codec or write errors.
-    func finalize(_ asset: PrerenderPlan.Asset) throws -> Bool {
-        // Groups are independent: checked and assembled side by side on `jobs` threads.
-        let slots = GroupSlots(count: asset.groups.count)
+    ///
+    /// The groups of all assets are one work list spread over `jobs` threads (a per-asset pass
+    /// left workers idle on assets with fewer groups than workers); manifests are written after.
+    /// - Returns: per asset, whether its manifest was written (false: frames still missing), or
+    ///   the codec or write error.
+    func finalize(_ assets: [PrerenderPlan.Asset]) -> [Result<Bool, any Error>] {
+        let work = assets.indices.flatMap { a in assets[a].groups.indices.map { (asset: a, group: $0) } }
+        let slots = GroupSlots(count: work.count)
         let next = Tally.Counter()
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, asset.groups.count))) { _ in
-            while let i = next.take(below: asset.groups.count) {
-                slots.set(i, Result { try turntable(asset, asset.groups[i]) })
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, work.count))) { _ in
+            while let i = next.take(below: work.count) {
+                let asset = assets[work[i].asset]
+                slots.set(i, Result { try turntable(asset, asset.groups[work[i].group]) })
             }
         }
-        var turntables: [PrerenderManifest.Turntable] = []
-        for result in slots.values {
-            guard let turntable = try result.get() else { return false }
-            turntables.append(turntable)
+        let results = slots.values
+        return assets.indices.map { a in
+            Result {
+                var turntables: [PrerenderManifest.Turntable] = []
+                for (i, item) in work.enumerated() where item.asset == a {
+                    guard let turntable = try results[i].get() else { return false }
+                    turntables.append(turntable)
+                }
+                try writeManifest(assets[a], turntables: turntables)
+                return true
+            }
         }
+    }
+
+    /// Writes `manifest.json` and `latest.json` of a complete asset.
+    private func writeManifest(_ asset: PrerenderPlan.Asset, turntables: [PrerenderManifest.Turntable]) throws {
         let manifest = PrerenderManifest(
             asset: asset.entry.id, contentHash: asset.contentHash, source: asset.entry.url.lastPathComponent,
             renderer: RendererVersion.string, turntables: turntables)
@@ -34,7 +49,6 @@ extension Prerenderer {
         try writeIfChanged(
             [UInt8](try encoder.encode(latest)) + [0x0A],
             to: hashFolder.deletingLastPathComponent().appendingPathComponent("latest.json"))
-        return true
     }
 
     /// A group's manifest entry (and sprite sheet), nil while a frame is missing.

@@ -50,10 +50,11 @@ public struct Prerenderer: Sendable {
             renderAsset(asset, units: units, renderers: renderers, tally: tally)
         }
         let finalizeStart = DispatchTime.now().uptimeNanoseconds
-        for asset in plan.assets where asset.error == nil && !tally.isBroken(asset.entry.id) {
-            do {
-                if try finalize(asset) { tally.update { $0.manifests += 1 } }
-            } catch {
+        let complete = plan.assets.filter { $0.error == nil && !tally.isBroken($0.entry.id) }
+        for (asset, result) in zip(complete, finalize(complete)) {
+            switch result {
+            case .success(let written): if written { tally.update { $0.manifests += 1 } }
+            case .failure(let error):
                 progress.note("error: \(asset.entry.id): manifest not written: \(error)")
                 tally.update { $0.failed += 1 }
             }

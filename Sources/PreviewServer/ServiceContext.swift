@@ -49,17 +49,23 @@ public func buildServiceContext(
     return ServiceContext(
         configuration: config, catalogue: catalogue, frames: frames, pool: pool, cache: cache, metrics: metrics,
         signer: config.signingKey.map(URLSigner.init(key:)),
-        tryOn: tryOnRenderer(
-            garments: URL(fileURLWithPath: config.assetsDirectory).appendingPathComponent("garments"),
-            logger: logger),
+        tryOn: tryOnRenderer(assets: URL(fileURLWithPath: config.assetsDirectory), logger: logger),
         logger: logger)
 }
 
-/// The try-on renderer over a garments folder, or `nil` (logged) when there is none.
-func tryOnRenderer(garments: URL, logger: Logger) -> TryOnRenderer? {
+/// The try-on renderer over `<assets>/garments` plus, when present, the 3D accessories of
+/// `<assets>/accessories` (e.g. the sunglasses), or `nil` (logged) without a garments folder.
+func tryOnRenderer(assets: URL, logger: Logger) -> TryOnRenderer? {
+    let garments = assets.appendingPathComponent("garments")
     guard FileManager.default.fileExists(atPath: garments.path) else { return nil }
+    var folders = [garments]
+    let accessories = assets.appendingPathComponent("accessories")
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: accessories.path, isDirectory: &isFolder), isFolder.boolValue {
+        folders.append(accessories)
+    }
     do {
-        let catalogue = try ItemCatalogue(directory: garments)
+        let catalogue = try ItemCatalogue(directories: folders)
         for (id, problem) in catalogue.problems {
             logger.warning("try-on item skipped", metadata: ["id": "\(id)", "error": "\(problem)"])
         }

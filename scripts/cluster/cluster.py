@@ -143,7 +143,6 @@ def scenario_hash(options, balances=("hash", "round-robin")):
 
 def scenario_kill(options):
     with Cluster("b-kill", options, 3) as cluster:
-        victim = cluster.instances[1]
         ids = catalogue(cluster.instances[0].port)
         distinct = frame_paths(ids, options.frames_per_asset, options.size)
         mix = request_mix(distinct, options.passes)
@@ -151,19 +150,37 @@ def scenario_kill(options):
         killed = threading.Event()
         killed_after = {}
 
-        def victim_has_answered():
-            return any(ups and ups[-1] == victim.address for _, ups, _, _ in cluster.nginx.access_log())
+        chosen = {}
+        kill_lock = threading.Lock()
+
+        def busiest_instance():
+            # The instance that has answered the most frames so far (the hash ring depends on the
+            # instances' ports, so a fixed victim may own few or none of a small mix's frames).
+            answered = {}
+            for _, ups, _, _ in cluster.nginx.access_log():
+                if ups:
+                    answered[ups[-1]] = answered.get(ups[-1], 0) + 1
+            best = max(cluster.instances, key=lambda i: answered.get(i.address, 0))
+            return best if answered.get(best.address, 0) > 0 else None
 
         def on_answer(answer, done):
-            # Kill once past the mark and once the victim has answered at least one frame (on a
-            # loaded machine its first answers can come late; killing it before then tests nothing).
-            if done >= kill_at and not killed.is_set() and victim_has_answered():
+            # SIGKILL once past the mark, the instance that has answered the most frames.
+            if done < kill_at or killed.is_set():
+                return
+            with kill_lock:
+                target = None if killed.is_set() else busiest_instance()
+                if target is None:
+                    return
                 killed.set()
+                chosen["victim"] = target
                 killed_after["answers"] = done
                 killed_after["time"] = time.monotonic()
-                victim.kill()
+                target.kill()
 
         load = drive(cluster.nginx.port, mix, options.concurrency, on_answer=on_answer)
+        if "victim" not in chosen:
+            raise SystemExit("kill scenario: no instance had answered a frame when the load ended")
+        victim = chosen["victim"]
         log = cluster.nginx.access_log()
         # Frames the victim answered before it died, and how the others covered for it.
         answered_by_victim = {uri for status, ups, _, uri in log if ups and ups[-1] == victim.address}

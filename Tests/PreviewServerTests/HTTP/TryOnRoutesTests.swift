@@ -66,6 +66,37 @@ import VitrineTestSupport
         }
     }
 
+    @Test func theSunglassesOfTheAccessoriesFolderAreDrawnByTheRenderer() async throws {
+        try #require(Fixtures.hasShared, "needs ../shared/photos")
+        let photo = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.png")))
+        let keypoints = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.keypoints.json")))
+        let root = try assets()
+        try FileManager.default.copyItem(
+            at: Fixtures.repo("assets/accessories"), to: root.appendingPathComponent("accessories"))
+        let config = TestServer.configuration(assets: root, cache: nil)
+        try await TestServer.run(config, backend: TestBackend()) { _, port in
+            let listing = try await HTTP.get(port, "/v1/garments")
+            #expect(listing.text.contains(#""id":"sunglasses""#), "\(listing.text)")
+            let body = form([
+                ("photo", "me.png", photo), ("keypoints", "me.json", keypoints),
+                ("garment", nil, Array("sunglasses".utf8)), ("format", nil, Array("png".utf8)),
+            ])
+            let answer = try await HTTP.send(port, "/v1/tryon", method: .post, headers: multipart, body: body)
+            #expect(answer.status == .ok, "\(answer.text)")
+            let composed = try ImageCodec.decodeRGBA8(answer.bytes)
+            let original = try ImageCodec.decodeRGBA8(photo)
+            // The glasses cover the eyes: pixels change around the eye keypoints' row, not far below.
+            let changedRows = (0..<composed.height).filter { y in
+                (0..<composed.width).contains { x in
+                    let i = (y * composed.width + x) * 4
+                    return abs(Int(composed.pixels[i]) - Int(original.pixels[i])) > 24
+                }
+            }
+            #expect(!changedRows.isEmpty, "the sunglasses changed nothing")
+            #expect((changedRows.max() ?? 0) < composed.height / 2, "changes reach row \(changedRows.max() ?? 0)")
+        }
+    }
+
     @Test func badFormsGetAClear4xx() async throws {
         try #require(Fixtures.hasShared, "needs ../shared/photos")
         let photo = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.png")))

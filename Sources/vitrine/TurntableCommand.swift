@@ -1,5 +1,5 @@
 import ArgumentParser
-import Crypto
+import Batch
 import Foundation
 import Render
 
@@ -65,7 +65,7 @@ struct TurntableCommand: ParsableCommand {
             entries.append(
                 Manifest.Image(
                     file: name, row: stop.row, column: stop.column, yaw: stop.yawDegrees, pitch: stop.pitchDegrees,
-                    sha256: Self.sha256(bytes)))
+                    sha256: Checksum.sha256(bytes)))
         }
         var spriteEntry: Manifest.Sprite?
         if let sheet {
@@ -74,7 +74,7 @@ struct TurntableCommand: ParsableCommand {
             try Data(bytes).write(to: folder.appendingPathComponent(name))
             spriteEntry = Manifest.Sprite(
                 file: name, columns: frames, rows: rows, width: sheet.image.width, height: sheet.image.height,
-                sha256: Self.sha256(bytes))
+                sha256: Checksum.sha256(bytes))
         }
         let manifest = Manifest(
             model: (arguments.model as NSString).lastPathComponent, variant: arguments.variant, frames: frames,
@@ -92,11 +92,6 @@ struct TurntableCommand: ParsableCommand {
                     + "\(String(format: "%.2f", p95)) ms; encode median "
                     + "\(String(format: "%.2f", encodeMs.sorted()[encodeMs.count / 2])) ms")
         }
-    }
-
-    /// Lower-case hex SHA-256.
-    static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
     /// `manifest.json`.

@@ -12,8 +12,18 @@ import Render
 /// `mask`, `format` (`jpeg`|`png`), `quality` (1...100), `w`, `h` (largest output size). The
 /// photo is decoded in memory on a worker and never cached, written or logged; the answer is
 /// `Cache-Control: no-store`.
+///
+/// At most `workers + queueLimit` posts are read or wait for a worker at once (the most the
+/// pool could take); one more is answered `503` with `Retry-After` before its body is read.
 struct TryOnController<Context: RequestContext>: Sendable {
     let services: ServiceContext
+    /// Posts being read, waiting or composing.
+    let admission: AdmissionGate
+
+    init(services: ServiceContext) {
+        self.services = services
+        admission = AdmissionGate(limit: services.configuration.workers + services.configuration.queueLimit)
+    }
 
     /// Field names accepted in the form.
     static var fieldNames: [String] { ["photo", "keypoints", "garment", "mask", "format", "quality", "w", "h"] }
@@ -71,6 +81,11 @@ struct TryOnController<Context: RequestContext>: Sendable {
         guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType]) else {
             throw HTTPError(.unsupportedMediaType, message: "send the photo as multipart/form-data")
         }
+        guard admission.tryEnter() else {
+            services.metrics.poolRejected()
+            throw PoolError.overloaded(retryAfterSeconds: services.configuration.retryAfterSeconds)
+        }
+        defer { admission.leave() }
         let limit = services.configuration.maxUploadBytes
         let body: ByteBuffer
         do {

@@ -58,6 +58,11 @@ struct RawHTTPConnection {
         return try await readAnswer()
     }
 
+    /// Writes `bytes` as they are (e.g. a request head and part of its body), reads nothing.
+    func send(raw bytes: [UInt8]) async throws {
+        try await outbound.write(ByteBuffer(bytes: bytes))
+    }
+
     /// Whether the server closes the connection (end of stream) before sending anything more.
     mutating func isClosedByServer() async throws -> Bool {
         guard pending.isEmpty else { return false }

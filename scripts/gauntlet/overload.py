@@ -138,6 +138,12 @@ class Server:
             return None
         return None
 
+    def open_files(self):
+        try:
+            return len(os.listdir(f"/proc/{self.server_pid()}/fd"))
+        except OSError:
+            return None
+
     def stop(self, timeout=120):
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
@@ -371,6 +377,7 @@ def main():
         ready_rss = server.rss_mib()
         figures["rss_ready_mib"] = round(ready_rss, 1)
         samples = []
+        fd_samples = []
         stop_sampling = threading.Event()
 
         def sampler():
@@ -379,8 +386,10 @@ def main():
                 rss = server.rss_mib()
                 if rss is not None:
                     samples.append((round(time.time() - start), round(rss, 1)))
-                    print(f"  t={samples[-1][0]:4d}s RSS {rss:7.1f} MiB  frames {load.frames.statuses}  "
-                          f"try-on {load.tryons.statuses}", flush=True)
+                    fds = server.open_files()
+                    fd_samples.append(fds)
+                    print(f"  t={samples[-1][0]:4d}s RSS {rss:7.1f} MiB  open files {fds}  frames "
+                          f"{load.frames.statuses}  try-on {load.tryons.statuses}", flush=True)
                 stop_sampling.wait(10)
 
         thread = threading.Thread(target=sampler, daemon=True)
@@ -407,6 +416,7 @@ def main():
                 "p99_ms_200": round(1000 * (percentile(tally.latencies, 99) or 0), 1),
             }
         figures["rss_samples"] = samples
+        figures["open_files_samples"] = fd_samples
         figures["metrics"] = metric_lines(
             base, ("vitrine_pool_rejected", "vitrine_pool_dropped", "vitrine_cache_bytes", "vitrine_cache_disk",
                    "vitrine_cache_evicted", "vitrine_cache_hits", "vitrine_cache_corrupt"))

@@ -29,7 +29,7 @@ import VitrineTestSupport
             let arguments = [
                 "--config-file", Fixtures.repo("scripts/gauntlet/contract.toml").path, "run",
                 "http://127.0.0.1:\(port)/openapi.json", "--checks", "all", "--max-examples", "10", "--seed", "1",
-                "-H", "X-API-Key: contract-key", "--workers", "2", "--exclude-method", "DELETE",
+                "-H", "X-API-Key: contract-key", "--workers", "1", "--exclude-method", "DELETE",
                 "--report", "junit", "--report-dir", reports.path,
             ]
             let result = try await Self.offPool {

@@ -60,6 +60,57 @@ import Testing
         }
     }
 
+    /// Found by the gauntlet: every byte of a body counts as activity for the idle timeout, so a
+    /// body dripped a byte at a time held its connection forever. A body now has a deadline.
+    @Test func slowDripBodiesGet408AfterTheBodyTimeout() async throws {
+        var config = TestServer.configuration(assets: try TryOnFixtures.assets())
+        config.idleTimeoutSeconds = 30
+        config.bodyTimeoutSeconds = 2
+        config.apiKey = "right-key"
+        try await TestServer.run(config, backend: TestBackend()) { _, port in
+            _ = try await HTTP.get(port, Gauntlet.normalFrame)
+            let heads = [
+                "PUT /v1/assets/dripped HTTP/1.1\r\nHost: x\r\nX-API-Key: right-key\r\nContent-Length: 1000\r\n\r\n",
+                "POST /v1/tryon HTTP/1.1\r\nHost: x\r\nContent-Type: \(TryOnFixtures.multipart[.contentType]!)\r\n"
+                    + "Content-Length: 1000\r\n\r\n",
+            ]
+            var drippers: [PlainSocket] = []
+            for head in heads {
+                let socket = try await PlainSocket.connect(port: port)
+                await socket.write(Array(head.utf8))
+                drippers.append(socket)
+            }
+            let start = ContinuousClock.now
+            var answers = [[UInt8]](repeating: [], count: drippers.count)
+            var closedAfter = [Duration?](repeating: nil, count: drippers.count)
+            var durations: [Double] = []
+            while closedAfter.contains(where: { $0 == nil }), ContinuousClock.now - start < .seconds(10) {
+                for (n, socket) in drippers.enumerated() where closedAfter[n] == nil {
+                    switch socket.read() {
+                    case .bytes(let more): answers[n] += more
+                    case .closed: closedAfter[n] = ContinuousClock.now - start
+                    case .nothing: if await !socket.write([0x41]) { closedAfter[n] = ContinuousClock.now - start }
+                    }
+                }
+                let (answer, ms) = try await Gauntlet.timed { try await HTTP.get(port, Gauntlet.normalFrame) }
+                #expect(answer.status == .ok)
+                durations.append(ms)
+                try await Task.sleep(for: .milliseconds(250))
+            }
+            for (n, answer) in answers.enumerated() {
+                let text = String(decoding: answer, as: UTF8.self)
+                #expect(text.hasPrefix("HTTP/1.1 408"), "dripped body \(n): \(text.prefix(300))")
+                #expect(text.contains("did not arrive within 2 s"))
+                let after = closedAfter[n] ?? .seconds(99)
+                #expect(after < .seconds(6), "dripped body \(n) was closed after \(after)")
+            }
+            print(
+                "gauntlet: slow-drip bodies answered 408 and closed after \(closedAfter.compactMap { $0 }) (body timeout 2 s)"
+            )
+            Gauntlet.report("normal requests during slow-drip bodies", durations)
+        }
+    }
+
     @Test func thousandsOfIdleConnectionsDoNotSlowANormalRequest() async throws {
         let wanted = 2000
         let limit = PlainSocket.raiseOpenFileLimit(to: 2 * wanted + 1024)

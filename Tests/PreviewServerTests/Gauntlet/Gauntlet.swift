@@ -14,6 +14,13 @@ enum Gauntlet {
     /// The normal request other clients keep making: a small frame of the chair.
     static let normalFrame = "/v1/assets/chair/frame?w=64&h=64&yaw=10"
 
+    /// Values that no numeric or named parameter accepts.
+    static let junk = [
+        "NaN", "nan", "-NaN", "inf", "-inf", "Infinity", "1e309", "-1e309", "99999999999999999999",
+        "-99999999999999999999", "18446744073709551616", "%00", "1%00", "", "%20", "abc", "1;2", "%FF%FE",
+        String(repeating: "9", count: 2000),
+    ]
+
     /// Runs `request`, returning its answer and its duration in milliseconds.
     static func timed<T>(_ request: () async throws -> T) async throws -> (T, Double) {
         let start = ContinuousClock.now

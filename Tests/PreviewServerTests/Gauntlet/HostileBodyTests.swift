@@ -114,6 +114,28 @@ import Testing
         }
     }
 
+    @Test func junkInEveryTryOnOptionGets400NamingIt() async throws {
+        try await TestServer.run(try configuration(), backend: TestBackend()) { _, port in
+            var durations: [Double] = []
+            for name in ["format", "quality", "w", "h"] {
+                for value in Gauntlet.junk.map({ $0.removingPercentEncoding ?? $0 }) + ["-1", "0", "4097"] {
+                    let form = TryOnFixtures.form([
+                        ("photo", "p.png", Self.photo), ("keypoints", nil, Self.keypoints),
+                        ("garment", nil, Self.garment), (name, nil, Array(value.utf8)),
+                    ])
+                    let (answer, ms) = try await Gauntlet.timed {
+                        try await HTTP.send(
+                            port, "/v1/tryon", method: .post, headers: TryOnFixtures.multipart, body: form)
+                    }
+                    durations.append(ms)
+                    Gauntlet.expectRefused(answer, [400], mentioning: "'\(name)'", "\(name)=\(value.prefix(20))")
+                }
+            }
+            Gauntlet.report("junk try-on option", durations)
+            try await Gauntlet.expectNormalFrame(port, after: "junk try-on options")
+        }
+    }
+
     @Test func aPhotoHeaderClaiming100000x100000Gets413BeforeDecoding() async throws {
         // A valid PNG signature and IHDR (with its CRC) for a 100000x100000 RGBA image, then IEND.
         var ihdr = Array("IHDR".utf8)

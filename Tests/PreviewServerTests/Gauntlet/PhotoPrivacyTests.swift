@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOConcurrencyHelpers
 import Testing
 import VitrineTestSupport
 
@@ -49,8 +48,7 @@ import VitrineTestSupport
         #expect(decoded.width == pixels.width && decoded.height == pixels.height)
 
         let log = CapturedLog()
-        var logger = Logger(label: "vitrine-privacy") { _ in CapturingLogHandler(log: log) }
-        logger.logLevel = .trace
+        let logger = log.logger(level: .trace)
         let cacheDir = try TestAssets.temporaryFolder("privacy-cache")
         let root = try TryOnFixtures.assets()
         let start = Date()
@@ -175,29 +173,5 @@ import VitrineTestSupport
             at += 12 + length
         }
         return kinds
-    }
-}
-
-/// Every log line, kept in memory.
-final class CapturedLog: Sendable {
-    private let box = NIOLockedValueBox<[String]>([])
-    var lines: [String] { box.withLockedValue { $0 } }
-    func append(_ line: String) { box.withLockedValue { $0.append(line) } }
-}
-
-/// A log handler that keeps every line (level, message, metadata) in a ``CapturedLog``.
-struct CapturingLogHandler: LogHandler {
-    let log: CapturedLog
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let all = metadata.merging(event.metadata ?? [:]) { $1 }
-        log.append("\(event.level) \(event.message) \(all.map { "\($0.key)=\($0.value)" }.sorted())")
     }
 }

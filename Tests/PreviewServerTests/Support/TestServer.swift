@@ -23,7 +23,8 @@ enum TestServer {
     }
 
     /// Starts the service, waits until `/readyz` answers 200, runs `body` with the port.
-    /// - Parameter logger: the service's logger (default: warnings and worse, to the console).
+    /// - Parameter logger: the service's logger (default: warnings and worse, to the console);
+    ///   pass one to read what the service logs (see ``CapturedLog``).
     static func run<T: Sendable>(
         _ config: PreviewServer.ServerConfiguration, backend: any RenderBackend, logger: Logger? = nil,
         _ body: @Sendable (ServiceContext, Int) async throws -> T

@@ -33,7 +33,8 @@ import VitrineTestSupport
                 "--report", "junit", "--report-dir", reports.path,
             ]
             let result = try await Self.offPool {
-                try VitrineBinary.run(bin.appendingPathComponent("schemathesis"), arguments)
+                // In the reports folder: schemathesis keeps a replay cache (.schemathesis/) in its working directory.
+                try VitrineBinary.run(bin.appendingPathComponent("schemathesis"), arguments, currentDirectory: reports)
             }
             #expect(result.status == 0, "schemathesis found problems:\n\(result.stdout.suffix(6000))")
             let generated = result.stdout.firstMatch(of: #/(\d+) generated/#).flatMap { Int($0.output.1) } ?? 0

@@ -117,9 +117,10 @@ import Testing
         // Each connection costs two descriptors here (client and server are this process).
         let count = min(wanted, (limit - 512) / 2)
         try #require(count >= 500, "open-file limit \(limit) is too low for this test")
-        try await TestServer.run(
-            TestServer.configuration(assets: try TestAssets.folder(ids: ["chair"])), backend: TestBackend()
-        ) { _, port in
+        // A long idle timeout: on a loaded machine opening them all may take a while.
+        var config = TestServer.configuration(assets: try TestAssets.folder(ids: ["chair"]))
+        config.idleTimeoutSeconds = 300
+        try await TestServer.run(config, backend: TestBackend()) { _, port in
             _ = try await HTTP.get(port, Gauntlet.normalFrame)
             let before = try await Self.normalRequests(port, count: 10, every: .milliseconds(10))
             var idle: [PlainSocket] = []

@@ -11,11 +11,11 @@ import Render
 /// one or more `garment` (item ids; a part may also hold a comma-separated list), and optional
 /// `mask`, `format` (`jpeg`|`png`), `quality` (1...100), `w`, `h` (largest output size). The
 /// photo is decoded in memory on a worker and never cached, written or logged; the answer is
-/// `Cache-Control: no-store`.
+/// `Cache-Control: no-store`. `package` (with ``read(_:)``) for the multipart fuzz harness.
 ///
 /// At most `workers + queueLimit` posts are read or wait for a worker at once (the most the
 /// pool could take); one more is answered `503` with `Retry-After` before its body is read.
-struct TryOnController<Context: RequestContext>: Sendable {
+package struct TryOnController<Context: RequestContext>: Sendable {
     let services: ServiceContext
     /// Posts being read, waiting or composing.
     let admission: AdmissionGate
@@ -24,6 +24,11 @@ struct TryOnController<Context: RequestContext>: Sendable {
         self.services = services
         admission = AdmissionGate(limit: services.configuration.workers + services.configuration.queueLimit)
     }
+
+    /// Most bytes of one `garment` part (8 item ids and their commas are far less). Split
+    /// before this check, a 64 MiB part of commas became 32 million strings: GBs of memory for
+    /// one request (finding 4 in RELIABILITY.md).
+    static var maxGarmentBytes: Int { 1024 }
 
     /// Field names accepted in the form.
     static var fieldNames: [String] { ["photo", "keypoints", "garment", "mask", "format", "quality", "w", "h"] }
@@ -87,12 +92,8 @@ struct TryOnController<Context: RequestContext>: Sendable {
         }
         defer { admission.leave() }
         let limit = services.configuration.maxUploadBytes
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw HTTPError(.contentTooLarge, message: "try-on body is over the limit of \(limit) bytes")
-        }
+        let body = try await request.collectBody(
+            upTo: limit, within: .seconds(services.configuration.bodyTimeoutSeconds), what: "try-on body")
         let form = try MultipartForm(Array(body.readableBytesView), boundary: boundary)
         let (photo, keypoints, items, mask, options) = try Self.read(form)
         let result = try await services.pool.run(priority: request.priority(default: .interactive)) {
@@ -111,7 +112,7 @@ struct TryOnController<Context: RequestContext>: Sendable {
 
     /// The inputs of `compose` from the form.
     /// - Throws: ``ParameterError`` naming the field.
-    static func read(_ form: MultipartForm) throws -> (
+    package static func read(_ form: MultipartForm) throws -> (
         photo: [UInt8], keypoints: [UInt8], items: [String], mask: [UInt8]?, options: TryOnOptions
     ) {
         for part in form.parts where !fieldNames.contains(part.name) {
@@ -123,6 +124,11 @@ struct TryOnController<Context: RequestContext>: Sendable {
         }
         guard let keypoints = form.first("keypoints"), !keypoints.bytes.isEmpty else {
             throw ParameterError.invalid(name: "keypoints", value: "", expected: "a keypoints JSON part")
+        }
+        for part in form.all("garment") where part.bytes.count > maxGarmentBytes {
+            throw ParameterError.invalid(
+                name: "garment", value: "\(part.bytes.count) bytes",
+                expected: "at most \(maxGarmentBytes) bytes of comma-separated item ids")
         }
         let items = form.all("garment").flatMap { String(decoding: $0.bytes, as: UTF8.self).split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }

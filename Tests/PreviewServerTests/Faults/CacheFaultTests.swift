@@ -17,7 +17,7 @@ import Testing
         defer { disk.remove() }
         let log = CapturedLog()
         let config = TestServer.configuration(assets: assets, cache: disk.cacheFolder)
-        try await TestServer.run(config, backend: TestBackend(), logger: log.logger) { _, port in
+        try await TestServer.run(config, backend: TestBackend(), logger: log.logger()) { _, port in
             #expect(try await HTTP.metric(port, "vitrine_cache_disk_enabled") == 1)
             var first: [UInt8] = []
             for yaw in 0..<4 {

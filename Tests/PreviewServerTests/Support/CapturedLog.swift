@@ -5,7 +5,7 @@ import NIOConcurrencyHelpers
 ///
 /// ```swift
 /// let log = CapturedLog()
-/// try await TestServer.run(config, backend: backend, logger: log.logger) { ... }
+/// try await TestServer.run(config, backend: backend, logger: log.logger()) { ... }
 /// #expect(log.lines.contains { $0.contains("disk tier off") })
 /// ```
 final class CapturedLog: Sendable {
@@ -14,10 +14,10 @@ final class CapturedLog: Sendable {
     /// Every line logged so far: `level message key=value ...`.
     var lines: [String] { stored.withLockedValue { $0 } }
 
-    /// A logger writing here (warning and above).
-    var logger: Logger {
+    /// A logger writing here, at `level` and above.
+    func logger(level: Logger.Level = .warning) -> Logger {
         var logger = Logger(label: "vitrine-test") { _ in Handler(log: self) }
-        logger.logLevel = .warning
+        logger.logLevel = level
         return logger
     }
 

@@ -11,9 +11,14 @@ import Render
 /// one or more `garment` (item ids; a part may also hold a comma-separated list), and optional
 /// `mask`, `format` (`jpeg`|`png`), `quality` (1...100), `w`, `h` (largest output size). The
 /// photo is decoded in memory on a worker and never cached, written or logged; the answer is
-/// `Cache-Control: no-store`.
-struct TryOnController<Context: RequestContext>: Sendable {
+/// `Cache-Control: no-store`. `package` (with ``read(_:)``) for the multipart fuzz harness.
+package struct TryOnController<Context: RequestContext>: Sendable {
     let services: ServiceContext
+
+    /// Most bytes of one `garment` part (8 item ids and their commas are far less). Split
+    /// before this check, a 64 MiB part of commas became 32 million strings: GBs of memory for
+    /// one request (finding 4 in RELIABILITY.md).
+    static var maxGarmentBytes: Int { 1024 }
 
     /// Field names accepted in the form.
     static var fieldNames: [String] { ["photo", "keypoints", "garment", "mask", "format", "quality", "w", "h"] }
@@ -72,12 +77,8 @@ struct TryOnController<Context: RequestContext>: Sendable {
             throw HTTPError(.unsupportedMediaType, message: "send the photo as multipart/form-data")
         }
         let limit = services.configuration.maxUploadBytes
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw HTTPError(.contentTooLarge, message: "try-on body is over the limit of \(limit) bytes")
-        }
+        let body = try await request.collectBody(
+            upTo: limit, within: .seconds(services.configuration.bodyTimeoutSeconds), what: "try-on body")
         let form = try MultipartForm(Array(body.readableBytesView), boundary: boundary)
         let (photo, keypoints, items, mask, options) = try Self.read(form)
         let result = try await services.pool.run(priority: request.priority(default: .interactive)) {
@@ -96,7 +97,7 @@ struct TryOnController<Context: RequestContext>: Sendable {
 
     /// The inputs of `compose` from the form.
     /// - Throws: ``ParameterError`` naming the field.
-    static func read(_ form: MultipartForm) throws -> (
+    package static func read(_ form: MultipartForm) throws -> (
         photo: [UInt8], keypoints: [UInt8], items: [String], mask: [UInt8]?, options: TryOnOptions
     ) {
         for part in form.parts where !fieldNames.contains(part.name) {
@@ -108,6 +109,11 @@ struct TryOnController<Context: RequestContext>: Sendable {
         }
         guard let keypoints = form.first("keypoints"), !keypoints.bytes.isEmpty else {
             throw ParameterError.invalid(name: "keypoints", value: "", expected: "a keypoints JSON part")
+        }
+        for part in form.all("garment") where part.bytes.count > maxGarmentBytes {
+            throw ParameterError.invalid(
+                name: "garment", value: "\(part.bytes.count) bytes",
+                expected: "at most \(maxGarmentBytes) bytes of comma-separated item ids")
         }
         let items = form.all("garment").flatMap { String(decoding: $0.bytes, as: UTF8.self).split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }

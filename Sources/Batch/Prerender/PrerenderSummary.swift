@@ -40,6 +40,9 @@ public struct PrerenderSummary: Codable, Sendable, Equatable {
     /// batch). Groups finished by other shards or runs are in `finalizeSeconds`.
     public var spriteSeconds: Double = 0
     public var syncSeconds: Double = 0
+    /// Seconds summed over workers waiting for a task while another worker was busy (the last
+    /// frames and sprite sheets of the run, an asset being opened): the parallelism lost.
+    public var idleSeconds: Double = 0
 
     /// Whether everything of the shard is done.
     public var succeeded: Bool { failed == 0 && brokenAssets.isEmpty }

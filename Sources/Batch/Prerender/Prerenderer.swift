@@ -49,7 +49,13 @@ public struct Prerenderer: Sendable {
         progress.begin(total: mine.reduce(0) { $0 + $1.count })
         let schedule = PrerenderSchedule(plan: plan, mine: mine)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-            while let task = schedule.next() {
+            var waited: UInt64 = 0
+            defer { tally.update { $0.idleSeconds += Double(waited) / 1e9 } }
+            while true {
+                let asked = DispatchTime.now().uptimeNanoseconds
+                let next = schedule.next()
+                waited += DispatchTime.now().uptimeNanoseconds - asked
+                guard let task = next else { break }
                 switch task {
                 case .open(let a): open(a, units: mine[a], schedule: schedule, tally: tally)
                 case .frame(let frame):

@@ -65,6 +65,11 @@ public enum AtomicFile {
             close(fd)
             throw WriteError(path: url.path, reason: "write: \(reason)")
         }
+        if durability == .deferred {
+            // Start writing the data back now, without waiting: the later batched sync then
+            // finds it (and its block allocation) mostly on disk already.
+            _ = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED)
+        }
         guard durability == .deferred || fsync(fd) == 0 else {
             let reason = errnoText()
             close(fd)

@@ -77,12 +77,8 @@ package struct TryOnController<Context: RequestContext>: Sendable {
             throw HTTPError(.unsupportedMediaType, message: "send the photo as multipart/form-data")
         }
         let limit = services.configuration.maxUploadBytes
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw HTTPError(.contentTooLarge, message: "try-on body is over the limit of \(limit) bytes")
-        }
+        let body = try await request.collectBody(
+            upTo: limit, within: .seconds(services.configuration.bodyTimeoutSeconds), what: "try-on body")
         let form = try MultipartForm(Array(body.readableBytesView), boundary: boundary)
         let (photo, keypoints, items, mask, options) = try Self.read(form)
         let result = try await services.pool.run(priority: request.priority(default: .interactive)) {

@@ -10,25 +10,12 @@ import VitrineTestSupport
 /// `POST /v1/tryon` against a live server with the repository's garments and a shared photo.
 @Suite struct TryOnRoutesTests {
     /// An assets folder with the chair and a copy of the repository's garments.
-    private func assets() throws -> URL {
-        let root = try TestAssets.folder(ids: ["chair"])
-        try FileManager.default.copyItem(
-            at: Fixtures.repo("assets/garments"), to: root.appendingPathComponent("garments"))
-        return root
-    }
+    private func assets() throws -> URL { try TryOnFixtures.assets() }
 
     /// A multipart/form-data body of `fields` (name, file name, bytes).
-    private func form(_ fields: [(String, String?, [UInt8])], boundary: String = "vitrine-test-boundary") -> [UInt8] {
-        var body: [UInt8] = []
-        for (name, file, bytes) in fields {
-            var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\""
-            if let file { head += "; filename=\"\(file)\"\r\nContent-Type: application/octet-stream" }
-            body += Array((head + "\r\n\r\n").utf8) + bytes + Array("\r\n".utf8)
-        }
-        return body + Array("--\(boundary)--\r\n".utf8)
-    }
+    private func form(_ fields: [(String, String?, [UInt8])]) -> [UInt8] { TryOnFixtures.form(fields) }
 
-    private let multipart: HTTPFields = [.contentType: "multipart/form-data; boundary=vitrine-test-boundary"]
+    private let multipart = TryOnFixtures.multipart
 
     @Test func aPhotoWithAGarmentComesBackComposedAndNeverReachesDisk() async throws {
         try #require(Fixtures.hasShared, "needs ../shared/photos")
@@ -59,9 +46,8 @@ import VitrineTestSupport
             // (files written since the test started: other tests may keep photos there).
             let probe = Array(photo[(photo.count / 2)..<(photo.count / 2 + 64)])
             for folder in [cacheDir, root, FileManager.default.temporaryDirectory] {
-                #expect(
-                    !Self.anyFile(under: folder, since: start, contains: probe),
-                    "photo bytes found under \(folder.path)")
+                let found = await TryOnFixtures.files(under: folder, since: start, containing: [probe])
+                #expect(found.isEmpty, "photo bytes found in \(found)")
             }
         }
     }
@@ -144,23 +130,6 @@ import VitrineTestSupport
                 body: Array(form([("photo", nil, photo)]).dropLast(30)))
             #expect(truncated.status == .badRequest)
         }
-    }
-
-    /// Whether any regular file under `folder` modified since `start` contains `needle`.
-    private static func anyFile(under folder: URL, since start: Date, contains needle: [UInt8]) -> Bool {
-        let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
-        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) else {
-            return false
-        }
-        for case let url as URL in files {
-            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true,
-                let size = values.fileSize, size < 64 << 20,
-                let modified = values.contentModificationDate, modified >= start.addingTimeInterval(-1),
-                let data = try? Data(contentsOf: url)
-            else { continue }
-            if data.range(of: Data(needle)) != nil { return true }
-        }
-        return false
     }
 
     @Test func theGarmentsListingNamesEveryItemWithTheKeypointsItNeeds() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 extension Response {
     /// A JSON answer (sorted keys, so equal data gives equal bytes).
@@ -41,8 +42,21 @@ extension Request {
         return false
     }
 
+    /// The whole body, up to `limit` bytes.
+    /// - Throws: `tooLarge` when the body is longer.
+    func collectBody(upTo limit: Int, tooLarge: @autoclosure () -> any Error) async throws -> [UInt8] {
+        do {
+            return Array(try await body.collect(upTo: limit).readableBytesView)
+        } catch is NIOTooManyBytesError {
+            throw tooLarge()
+        }
+    }
+
     /// `X-Vitrine-Priority: batch|interactive`, else `fallback`.
     func priority(default fallback: JobPriority) -> JobPriority {
-        headers[HTTPField.Name("X-Vitrine-Priority")!].flatMap(JobPriority.init(rawValue:)) ?? fallback
+        headers[priorityHeader].flatMap(JobPriority.init(rawValue:)) ?? fallback
     }
 }
+
+/// `X-Vitrine-Priority`, made once.
+private let priorityHeader = HTTPField.Name("X-Vitrine-Priority")!

@@ -10,7 +10,7 @@ import VitrineTestSupport
 /// `POST /v1/tryon` against a live server with the repository's garments and a shared photo.
 @Suite struct TryOnRoutesTests {
     /// An assets folder with the chair and a copy of the repository's garments.
-    private func assets() throws -> URL {
+    static func assets() throws -> URL {
         let root = try TestAssets.folder(ids: ["chair"])
         try FileManager.default.copyItem(
             at: Fixtures.repo("assets/garments"), to: root.appendingPathComponent("garments"))
@@ -18,7 +18,7 @@ import VitrineTestSupport
     }
 
     /// A multipart/form-data body of `fields` (name, file name, bytes).
-    private func form(_ fields: [(String, String?, [UInt8])], boundary: String = "vitrine-test-boundary") -> [UInt8] {
+    static func form(_ fields: [(String, String?, [UInt8])], boundary: String = "vitrine-test-boundary") -> [UInt8] {
         var body: [UInt8] = []
         for (name, file, bytes) in fields {
             var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\""
@@ -28,23 +28,23 @@ import VitrineTestSupport
         return body + Array("--\(boundary)--\r\n".utf8)
     }
 
-    private let multipart: HTTPFields = [.contentType: "multipart/form-data; boundary=vitrine-test-boundary"]
+    static let multipart: HTTPFields = [.contentType: "multipart/form-data; boundary=vitrine-test-boundary"]
 
     @Test func aPhotoWithAGarmentComesBackComposedAndNeverReachesDisk() async throws {
         try #require(Fixtures.hasShared, "needs ../shared/photos")
         let photo = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.png")))
         let keypoints = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.keypoints.json")))
         let cacheDir = try TestAssets.temporaryFolder("tryon-cache")
-        let root = try assets()
+        let root = try Self.assets()
         let config = TestServer.configuration(assets: root, cache: cacheDir)
         let start = Date()
         try await TestServer.run(config, backend: TestBackend()) { _, port in
-            let body = form([
+            let body = Self.form([
                 ("photo", "me.png", photo), ("keypoints", "me.json", keypoints),
                 ("garment", nil, Array("tshirt-stripes".utf8)),
                 ("format", nil, Array("png".utf8)),
             ])
-            let answer = try await HTTP.send(port, "/v1/tryon", method: .post, headers: multipart, body: body)
+            let answer = try await HTTP.send(port, "/v1/tryon", method: .post, headers: Self.multipart, body: body)
             #expect(answer.status == .ok, "\(answer.text)")
             #expect(answer.header("Content-Type") == "image/png")
             #expect(answer.header("Cache-Control") == "no-store")
@@ -70,18 +70,18 @@ import VitrineTestSupport
         try #require(Fixtures.hasShared, "needs ../shared/photos")
         let photo = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.png")))
         let keypoints = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.keypoints.json")))
-        let root = try assets()
+        let root = try Self.assets()
         try FileManager.default.copyItem(
             at: Fixtures.repo("assets/accessories"), to: root.appendingPathComponent("accessories"))
         let config = TestServer.configuration(assets: root, cache: nil)
         try await TestServer.run(config, backend: TestBackend()) { _, port in
             let listing = try await HTTP.get(port, "/v1/garments")
             #expect(listing.text.contains(#""id":"sunglasses""#), "\(listing.text)")
-            let body = form([
+            let body = Self.form([
                 ("photo", "me.png", photo), ("keypoints", "me.json", keypoints),
                 ("garment", nil, Array("sunglasses".utf8)), ("format", nil, Array("png".utf8)),
             ])
-            let answer = try await HTTP.send(port, "/v1/tryon", method: .post, headers: multipart, body: body)
+            let answer = try await HTTP.send(port, "/v1/tryon", method: .post, headers: Self.multipart, body: body)
             #expect(answer.status == .ok, "\(answer.text)")
             let composed = try ImageCodec.decodeRGBA8(answer.bytes)
             let original = try ImageCodec.decodeRGBA8(photo)
@@ -101,7 +101,8 @@ import VitrineTestSupport
         try #require(Fixtures.hasShared, "needs ../shared/photos")
         let photo = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.png")))
         let keypoints = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.keypoints.json")))
-        try await TestServer.run(TestServer.configuration(assets: try assets()), backend: TestBackend()) { _, port in
+        try await TestServer.run(TestServer.configuration(assets: try Self.assets()), backend: TestBackend()) {
+            _, port in
             let cases: [([(String, String?, [UInt8])], Int, String)] = [
                 ([("keypoints", nil, keypoints), ("garment", nil, Array("tshirt-stripes".utf8))], 400, "'photo'"),
                 ([("photo", nil, photo), ("garment", nil, Array("tshirt-stripes".utf8))], 400, "'keypoints'"),
@@ -132,22 +133,23 @@ import VitrineTestSupport
             ]
             for (fields, status, message) in cases {
                 let answer = try await HTTP.send(
-                    port, "/v1/tryon", method: .post, headers: multipart, body: form(fields))
+                    port, "/v1/tryon", method: .post, headers: Self.multipart, body: Self.form(fields))
                 #expect(Int(answer.status.code) == status, "\(fields.map(\.0)): \(answer.text)")
                 #expect(message.isEmpty || answer.text.contains(message), "\(answer.text)")
             }
             let notMultipart = try await HTTP.send(
-                port, "/v1/tryon", method: .post, headers: [.contentType: "application/json"], body: Array("{}".utf8))
+                port, "/v1/tryon", method: .post, headers: [.contentType: "text/plain"], body: Array("{}".utf8))
             #expect(notMultipart.status == .unsupportedMediaType)
+            #expect(notMultipart.text.contains(#"POST \/v1\/photos"#), "\(notMultipart.text)")
             let truncated = try await HTTP.send(
-                port, "/v1/tryon", method: .post, headers: multipart,
-                body: Array(form([("photo", nil, photo)]).dropLast(30)))
+                port, "/v1/tryon", method: .post, headers: Self.multipart,
+                body: Array(Self.form([("photo", nil, photo)]).dropLast(30)))
             #expect(truncated.status == .badRequest)
         }
     }
 
     /// Whether any regular file under `folder` modified since `start` contains `needle`.
-    private static func anyFile(under folder: URL, since start: Date, contains needle: [UInt8]) -> Bool {
+    static func anyFile(under folder: URL, since start: Date, contains needle: [UInt8]) -> Bool {
         let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
         guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) else {
             return false
@@ -164,7 +166,8 @@ import VitrineTestSupport
     }
 
     @Test func theGarmentsListingNamesEveryItemWithTheKeypointsItNeeds() async throws {
-        try await TestServer.run(TestServer.configuration(assets: try assets()), backend: TestBackend()) { _, port in
+        try await TestServer.run(TestServer.configuration(assets: try Self.assets()), backend: TestBackend()) {
+            _, port in
             let answer = try await HTTP.get(port, "/v1/garments")
             #expect(answer.status == .ok)
             #expect(answer.header("Content-Type")?.hasPrefix("application/json") == true)
@@ -193,7 +196,8 @@ import VitrineTestSupport
     }
 
     @Test func theTryOnPageIsServedAndPostsOnlyFieldsTheAPIAccepts() async throws {
-        try await TestServer.run(TestServer.configuration(assets: try assets()), backend: TestBackend()) { _, port in
+        try await TestServer.run(TestServer.configuration(assets: try Self.assets()), backend: TestBackend()) {
+            _, port in
             let page = try await HTTP.get(port, "/tryon")
             #expect(page.status == .ok)
             #expect(page.header("Content-Type") == "text/html; charset=utf-8")

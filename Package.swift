@@ -127,6 +127,11 @@ let package = Package(
             dependencies: ["Render"],
             path: "Fuzz/FuzzHarness"
         ),
+        .target(
+            name: "FuzzServerHarness",
+            dependencies: ["PreviewServer", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Fuzz/FuzzServerHarness"
+        ),
 
         // MARK: - Tests
         .target(
@@ -143,7 +148,7 @@ let package = Package(
         .testTarget(
             name: "PreviewServerTests",
             dependencies: [
-                "PreviewServer", "Render", "VitrineTestSupport",
+                "PreviewServer", "Render", "VitrineTestSupport", "FuzzServerHarness",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -207,7 +212,7 @@ if Context.environment["VITRINE_FUZZ"] != nil {
         .executableTarget(
             name: "vitrine-fuzz-server",
             dependencies: [
-                "PreviewServer", "CFuzzMain",
+                "PreviewServer", "FuzzServerHarness", "CFuzzMain",
                 .product(name: "HummingbirdCore", package: "hummingbird"),
             ],
             path: "Fuzz/VitrineFuzzServer"

@@ -1,21 +1,12 @@
-import CFuzzMain
 import Foundation
 import HummingbirdCore
 
 @testable import PreviewServer
 
-/// libFuzzer's entry point for the service's query-string parsing: the input is a raw query
-/// string (`yaw=30&w=256&...`), percent-decoded by Hummingbird as a request would be, then read
-/// by the frame and turntable routes' parsers. When a frame request parses, the URL the
-/// service would hand out for it (signed) must verify and parse back to the same request.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    QueryFuzz.run(String(decoding: bytes, as: UTF8.self))
-    return 0
-}
-
-/// The query-string fuzz target (see `fuzzTestOneInput`).
+/// The query-string fuzz target: the input is a raw query string (`yaw=30&w=256&...`),
+/// percent-decoded by Hummingbird as a request would be, then read by the frame and turntable
+/// routes' parsers. When a frame request parses, the URL the service would hand out for it
+/// (signed) must verify and parse back to the same request.
 enum QueryFuzz {
     static let signer = URLSigner(key: "fuzz-key")
     static let environments = ["studio", "sunset"]

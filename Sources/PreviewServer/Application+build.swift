@@ -64,7 +64,8 @@ public func buildApplication(
 /// The router with every route and middleware; ``buildApplication(_:onRunning:)`` serves it.
 /// - Throws: a missing resource (pages, `openapi.json`).
 public func buildRouter(_ services: ServiceContext) throws -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+    // HEAD answers as GET without the body (proxies and link checkers send it).
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware(metrics: services.metrics, logger: services.logger))
     if !services.configuration.corsOrigins.isEmpty {
         router.add(middleware: CORSPolicyMiddleware(origins: services.configuration.corsOrigins))
@@ -75,6 +76,9 @@ public func buildRouter(_ services: ServiceContext) throws -> Router<BasicReques
     TryOnController(services: services).addRoutes(to: router)
     PhotoController(services: services).addRoutes(to: router)
     PageController(services: services, resources: try PageResources.load()).addRoutes(to: router)
+    // Last: wraps only the not-found responder (405 with Allow, or a 404 with a message).
+    router.add(
+        middleware: RouteFallbackMiddleware(routes: router.routes.map { ($0.path.description, $0.method) }))
     return router
 }
 

@@ -37,6 +37,7 @@ extension ServerConfiguration {
         ("VITRINE_SIGNING_KEY", "HMAC key for signed URLs"),
         ("VITRINE_CORS_ORIGINS", "comma-separated allowed origins, or *"),
         ("VITRINE_IDLE_TIMEOUT", "seconds before an idle connection is closed"),
+        ("VITRINE_BODY_TIMEOUT", "seconds a request body may take to arrive whole"),
         ("VITRINE_PRELOAD", "1 = prepare every asset before ready, 0 = lazily"),
         ("VITRINE_LOG_LEVEL", "trace, debug, info, notice, warning, error, critical"),
     ]
@@ -81,6 +82,7 @@ extension ServerConfiguration {
             corsOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         }
         idleTimeoutSeconds = try int("VITRINE_IDLE_TIMEOUT", 1...3600) ?? idleTimeoutSeconds
+        bodyTimeoutSeconds = try int("VITRINE_BODY_TIMEOUT", 1...86400) ?? bodyTimeoutSeconds
         preloadAssets = (try int("VITRINE_PRELOAD", 0...1)).map { $0 == 1 } ?? preloadAssets
         logLevel = string("VITRINE_LOG_LEVEL") ?? logLevel
     }
@@ -129,6 +131,7 @@ extension ServerConfiguration {
             ("signing key", signingKey == nil ? "(none: unsigned URLs)" : "(set, redacted)"),
             ("cors origins", corsOrigins.isEmpty ? "(off)" : corsOrigins.joined(separator: ",")),
             ("idle timeout", "\(idleTimeoutSeconds) s"),
+            ("body timeout", "\(bodyTimeoutSeconds) s"),
             ("preload", preloadAssets ? "yes" : "no"),
             ("log level", logLevel),
         ]

@@ -73,6 +73,9 @@ public struct ServerConfiguration: Sendable {
 
     /// Seconds a connection may stay idle (or drip a request) before it is closed.
     public var idleTimeoutSeconds: Int = 30
+    /// Seconds a request body (upload, try-on form) may take to arrive whole; later: `408`. The
+    /// idle timeout alone does not stop a client that drips a body byte by byte.
+    public var bodyTimeoutSeconds: Int = 120
     /// Log level (`trace` ... `critical`).
     public var logLevel: String = "info"
 

@@ -75,7 +75,8 @@ def frame_paths(ids, frames_per_asset, size, yaw_offset=0.0, yaw_step=None):
 class Cluster:
     """K instances (+ nginx) in one temporary folder; a context manager that stops them all."""
 
-    def __init__(self, name, options, count, balance="hash", shared_cache=False, cpus=None):
+    def __init__(self, name, options, count, balance="hash", shared_cache=False, cpus=None, nginx_cpus=None,
+                 access_log=True):
         self.options, self.workdir = options, make_workdir(name)
         binary = find_binary()
         shared = self.workdir / "cache-shared"
@@ -87,7 +88,8 @@ class Cluster:
                                            nice=options.nice))
         self.nginx = Nginx(self.workdir, [i.address for i in self.instances], balance=balance,
                            keepalive=options.upstream_keepalive,
-                           proxy_cache=options.proxy_cache) if balance else None
+                           proxy_cache=options.proxy_cache, cpus=nginx_cpus,
+                           access_log=access_log) if balance else None
 
     def __enter__(self):
         for instance in self.instances:
@@ -284,47 +286,68 @@ def scenario_shared_cache(options):
 # MARK: - (d) one core vs two cores
 
 def scenario_scaling(options):
+    """1 instance on core 0 vs 2 instances on cores 0 and 1, every request a cache miss.
+
+    nginx and this client must run somewhere on a 2-core machine. With `--harness same` (the
+    default) they are pinned to the instances' cores in both layouts (core 0, then cores 0-1), so
+    each layout pays the same proxy + client CPU per frame out of its own cores; with `--harness
+    free` they float over both cores (the 1-instance layout then gets a free second core for them,
+    the 2-instance layout does not). nginx logs nothing and the client does not hash the bodies."""
     labels = ("1 instance x 1 core", "2 instances x 1 core")
     runs = {label: [] for label in labels}
     per_cpu = {label: [] for label in labels}
     utilisation = {label: [] for label in labels}
     harness_cpu = {label: [] for label in labels}
+    split = {label: [] for label in labels}
     loads = []
     offset = 0.0
+    everything = os.sched_getaffinity(0)
     for round_index in range(options.rounds):
         for label, cpus in zip(labels, (["0"], ["0", "1"])):
-            with Cluster("d-scaling", options, len(cpus), cpus=cpus) as cluster:
+            pinned = ",".join(cpus) if options.harness == "same" else None
+            with Cluster("d-scaling", options, len(cpus), balance=options.balance, cpus=cpus, nginx_cpus=pinned,
+                         access_log=False) as cluster:
                 ids = catalogue(cluster.instances[0].port)
                 count = options.frames_per_core * len(cpus)
                 # Distinct yaws 0.01 degree apart: every request is a cache miss of equal cost.
                 paths = frame_paths(ids, count // len(ids) + 1, options.size, yaw_offset=offset, yaw_step=0.01)[:count]
                 offset += 10.0
+                renders_before = cluster.renders()
                 cpu_before = [i.cpu_seconds() for i in cluster.instances]
-                other_before = cluster.nginx.cpu_seconds() + sum(os.times()[:2])
-                load = drive(cluster.nginx.port, paths, options.concurrency_per_core * len(cpus))
+                if pinned:
+                    os.sched_setaffinity(0, {int(c) for c in cpus})  # the client threads inherit it
+                try:
+                    other_before = cluster.nginx.cpu_seconds() + sum(os.times()[:2])
+                    load = drive(cluster.nginx.port, paths, options.concurrency_per_core * len(cpus), digest=False)
+                    other = cluster.nginx.cpu_seconds() + sum(os.times()[:2]) - other_before
+                finally:
+                    os.sched_setaffinity(0, everything)
                 cpu = sum(i.cpu_seconds() for i in cluster.instances) - sum(cpu_before)
-                other = cluster.nginx.cpu_seconds() + sum(os.times()[:2]) - other_before
                 harness_cpu[label].append(round(1000 * other / count, 2))
-                renders = sum(cluster.renders())
+                per_instance = [b - a for a, b in zip(renders_before, cluster.renders())]
+                renders = sum(per_instance)
+                split[label].append(per_instance)
                 frames_per_second = renders / load.elapsed
                 runs[label].append(round(frames_per_second, 3))
                 per_cpu[label].append(round(renders / cpu, 3))
                 utilisation[label].append(round(cpu / (load.elapsed * len(cpus)), 3))
                 loads.append(round(load_average(), 2))
-                print(f"round {round_index + 1} {label}: {renders:g} renders in {load.elapsed:.2f} s = "
+                print(f"round {round_index + 1} {label}: {renders:g} renders {per_instance} in {load.elapsed:.2f} s = "
                       f"{frames_per_second:.2f} frames/s, {renders / cpu:.2f} frames per instance CPU-second, "
                       f"pinned cores {100 * cpu / (load.elapsed * len(cpus)):.0f}% busy with vitrine, "
-                      f"nginx + client {1000 * other / count:.1f} ms CPU a frame, "
+                      f"nginx + client {1000 * other / count:.2f} ms CPU a frame, "
                       f"failed {len(load.failures)}, load average {loads[-1]}")
     one, two = (statistics.median(runs[k]) for k in labels)
     cpu_one, cpu_two = (statistics.median(per_cpu[k]) for k in labels)
     ratios = [round(b / a, 3) for a, b in zip(*runs.values())]
     print(f"median frames/s: 1 core {one:.2f}, 2 cores {two:.2f}, ratio of medians {two / one:.2f}x "
-          f"(per round {ratios}); frames per instance CPU-second: {cpu_one:.2f} vs {cpu_two:.2f}")
+          f"(per round {ratios}); frames per instance CPU-second: {cpu_one:.2f} vs {cpu_two:.2f} "
+          f"(ratio {cpu_two / cpu_one:.3f}); balance {options.balance}, harness {options.harness}")
     return report("scaling", {"frames_per_second": runs, "median_one": one, "median_two": two,
                               "ratio_of_medians": round(two / one, 3), "ratios_per_round": ratios,
                               "frames_per_cpu_second": per_cpu, "pinned_core_utilisation": utilisation,
-                              "nginx_and_client_cpu_ms_per_frame": harness_cpu,
+                              "nginx_and_client_cpu_ms_per_frame": harness_cpu, "renders_per_instance": split,
+                              "balance": options.balance, "harness": options.harness,
                               "load_average_1min": loads, "size": options.size})
 
 
@@ -452,6 +475,10 @@ def main():
     parser.add_argument("--frames-per-core", type=int, default=40)
     parser.add_argument("--concurrency-per-core", type=int, default=2)
     parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--balance", choices=["hash", "least-conn", "round-robin"], default="hash",
+                        help="scaling: nginx balancing (hash as shipped; every request is a miss either way)")
+    parser.add_argument("--harness", choices=["same", "free"], default="same",
+                        help="scaling: nginx + client pinned to the instances' cores (same) or floating (free)")
     parser.add_argument("--nice", type=int, default=0,
                         help="scheduling priority of the instances (negative: ahead of other work on a shared machine)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders (logs, caches)")

@@ -181,12 +181,13 @@ class Nginx:
 
     KEEPALIVE = "        keepalive 32;\n        keepalive_timeout 20s;\n        keepalive_requests 10000;"
 
-    def __init__(self, workdir, servers, balance="hash", proxy_cache=False, worker_processes=1, keepalive=True):
+    def __init__(self, workdir, servers, balance="hash", proxy_cache=False, worker_processes=1, keepalive=True,
+                 access_log=True, cpus=None):
         self.prefix = pathlib.Path(workdir) / "nginx"
         self.port = free_port()
         self.servers, self.balance = servers, balance
         self.proxy_cache, self.worker_processes = proxy_cache, worker_processes
-        self.keepalive = keepalive
+        self.keepalive, self.access_log_on, self.cpus = keepalive, access_log, cpus
         self.process = None
 
     def render(self):
@@ -198,7 +199,8 @@ class Nginx:
             text = text.replace("/var/cache/nginx/vitrine", str(self.prefix / "cache"))
             (self.prefix / "proxy-cache.conf").write_text(text)
             proxy_cache = f"    include {self.prefix / 'proxy-cache.conf'};"
-        balance = {"hash": "hash $request_uri consistent;", "round-robin": "# round robin (the default)"}
+        balance = {"hash": "hash $request_uri consistent;", "round-robin": "# round robin (the default)",
+                   "least-conn": "least_conn;"}
         servers = "\n".join(f"        server {s} max_fails=1 fail_timeout=10s;" for s in self.servers)
         fields = {"PREFIX": str(self.prefix), "NGINX_DIR": str(NGINX_DIR), "LISTEN_PORT": str(self.port),
                   "WORKER_PROCESSES": str(self.worker_processes), "BALANCE": balance[self.balance],
@@ -207,6 +209,9 @@ class Nginx:
         text = (NGINX_DIR / "nginx.conf.template").read_text()
         for key, value in fields.items():
             text = text.replace("{{" + key + "}}", value)
+        if not self.access_log_on:
+            # Benchmarks: no log line (a write syscall) per request.
+            text = re.sub(r"^(\s*)access_log .*$", r"\1access_log off;", text, count=1, flags=re.M)
         unfilled = re.search(r"\{\{\w+\}\}", text)
         if unfilled:
             raise RuntimeError("unfilled field in nginx.conf.template: " + unfilled.group(0))
@@ -220,7 +225,10 @@ class Nginx:
 
     def start(self):
         self.render()
-        self.process = subprocess.Popen(self.command(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        command = self.command()
+        if self.cpus is not None:
+            command = ["taskset", "-c", self.cpus] + command  # the workers inherit the affinity
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                         start_new_session=True)
         _register(self.process)
         deadline = time.monotonic() + 10

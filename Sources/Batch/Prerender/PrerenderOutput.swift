@@ -77,12 +77,15 @@ public struct PrerenderOutput: Sendable {
         return found
     }
 
-    /// Writes `bytes` atomically as `<stem>.<sha12>.<ext>` in `folder`.
+    /// Writes `bytes` atomically as `<stem>.<sha12>.<ext>` in `folder`, its sync deferred: a
+    /// frame's data and name are synced with its group (``AtomicFile/sync(_:in:)``) before a manifest
+    /// lists it. Until then a power cut can leave it damaged under its name, which a rerun
+    /// detects (the bytes no longer hash to the name) and renders again.
     /// - Throws: ``AtomicFile/WriteError``.
     static func write(_ bytes: [UInt8], stem: String, ext: String, in folder: URL) throws -> VerifiedFile {
         let sha = Checksum.sha256(bytes)
         let name = fileName(stem: stem, sha256: sha, ext: ext)
-        try AtomicFile.write(bytes, to: folder.appendingPathComponent(name))
+        try AtomicFile.write(bytes, to: folder.appendingPathComponent(name), durability: .deferred)
         return VerifiedFile(name: name, sha256: sha, bytes: bytes)
     }
 }

@@ -29,10 +29,17 @@ public struct PrerenderSummary: Codable, Sendable, Equatable {
     public var loadSeconds: Double = 0
     public var prepareSeconds: Double = 0
     public var finalizeSeconds: Double = 0
-    /// Seconds summed over workers: rendering, encoding, hashing + writing files.
+    /// Seconds summed over workers: rendering, encoding, hashing + writing frame files (temporary
+    /// file + rename, the sync deferred to `syncSeconds`).
     public var renderSeconds: Double = 0
     public var encodeSeconds: Double = 0
     public var writeSeconds: Double = 0
+    /// Seconds summed over workers, during the run: building sprite sheets and manifest entries
+    /// (decoding the frames, encoding and writing the sheet), and syncing each finished group's
+    /// files and folder to disk (`fdatasync`; frames are written with their sync deferred to this
+    /// batch). Groups finished by other shards or runs are in `finalizeSeconds`.
+    public var spriteSeconds: Double = 0
+    public var syncSeconds: Double = 0
 
     /// Whether everything of the shard is done.
     public var succeeded: Bool { failed == 0 && brokenAssets.isEmpty }

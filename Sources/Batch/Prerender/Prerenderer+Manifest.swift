@@ -2,37 +2,54 @@ import Foundation
 import Render
 
 extension Prerenderer {
-    /// For each asset whose every frame (all shards) is present and verified: writes the sprite
-    /// sheets, `manifest.json` and `latest.json`. The sprite sheet is assembled from the frame
-    /// files as published (decoded), so every shard produces the same bytes without rendering
-    /// anything again.
-    ///
-    /// The groups of all assets are one work list spread over `jobs` threads (a per-asset pass
-    /// left workers idle on assets with fewer groups than workers); manifests are written after.
+    /// For each asset (indices into the plan) whose every frame (all shards) is present and
+    /// verified: the sprite sheets, `manifest.json` and `latest.json`. Groups already built during
+    /// the run (`built[asset][group]`, from the frames in memory) are taken as they are; the others
+    /// (frames of other shards, or of an earlier run) are read from disk and verified, one work
+    /// list over `jobs` threads. The sprite sheet is assembled from the frame files as published
+    /// (decoded), so every shard produces the same bytes without rendering anything again.
     /// - Returns: per asset, whether its manifest was written (false: frames still missing), or
     ///   the codec or write error.
-    func finalize(_ assets: [PrerenderPlan.Asset]) -> [Result<Bool, any Error>] {
-        let work = assets.indices.flatMap { a in assets[a].groups.indices.map { (asset: a, group: $0) } }
+    func finalize(
+        _ assets: [Int], built: [[Int: Result<PrerenderManifest.Turntable?, any Error>]]
+    ) -> [Result<Bool, any Error>] {
+        let work = assets.flatMap { a in
+            plan.assets[a].groups.indices.filter { built[a][$0] == nil }.map { (asset: a, group: $0) }
+        }
         let slots = GroupSlots(count: work.count)
         let next = Tally.Counter()
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, work.count))) { _ in
             while let i = next.take(below: work.count) {
-                let asset = assets[work[i].asset]
-                slots.set(i, Result { try turntable(asset, asset.groups[work[i].group]) })
+                let asset = plan.assets[work[i].asset]
+                let group = asset.groups[work[i].group]
+                slots.set(i, Result { try turntable(asset, group).map { try sync($0, asset, group) } })
             }
         }
-        let results = slots.values
-        return assets.indices.map { a in
+        var results = built
+        for (item, result) in zip(work, slots.values) { results[item.asset][item.group] = result }
+        return assets.map { a in
             Result {
                 var turntables: [PrerenderManifest.Turntable] = []
-                for (i, item) in work.enumerated() where item.asset == a {
-                    guard let turntable = try results[i].get() else { return false }
+                for g in plan.assets[a].groups.indices {
+                    guard let turntable = try results[a][g]?.get() else { return false }
                     turntables.append(turntable)
                 }
-                try writeManifest(assets[a], turntables: turntables)
+                try writeManifest(plan.assets[a], turntables: turntables)
                 return true
             }
         }
+    }
+
+    /// Syncs the files of a built group (frames and sprite sheet, written with their sync
+    /// deferred) and its folder, so that a manifest lists only files on disk.
+    /// - Returns: `turntable`.
+    func sync(
+        _ turntable: PrerenderManifest.Turntable, _ asset: PrerenderPlan.Asset, _ group: PrerenderPlan.Group
+    ) throws -> PrerenderManifest.Turntable {
+        let files = turntable.frames.map(\.file) + (turntable.sprite.map { [$0.file] } ?? [])
+        let names = files.map { String($0.url.split(separator: "/").last ?? "") }
+        try AtomicFile.sync(names, in: output.groupFolder(asset, group))
+        return turntable
     }
 
     /// Writes `manifest.json` and `latest.json` of a complete asset.
@@ -51,31 +68,47 @@ extension Prerenderer {
             to: hashFolder.deletingLastPathComponent().appendingPathComponent("latest.json"))
     }
 
-    /// A group's manifest entry (and sprite sheet), nil while a frame is missing.
+    /// A group's manifest entry (and sprite sheet) from its frames on disk, nil while a frame is
+    /// missing.
     private func turntable(_ asset: PrerenderPlan.Asset, _ group: PrerenderPlan.Group) throws
         -> PrerenderManifest.Turntable?
     {
         let folder = output.groupFolder(asset, group)
         let names = PrerenderOutput.listing(folder)
-        let settings = group.preset.settings
-        let ext = settings.format.fileExtension
-        var frames: [PrerenderManifest.Frame] = []
+        let ext = group.preset.settings.format.fileExtension
         var files: [PrerenderOutput.VerifiedFile] = []
         for local in 0..<group.count {
-            let stem = group.stem(local)
             guard
                 let file = PrerenderOutput.verified(
-                    stem: stem, ext: ext, in: folder, names: names, removeDamaged: false)
+                    stem: group.stem(local), ext: ext, in: folder, names: names, removeDamaged: false)
             else { return nil }
+            files.append(file)
+        }
+        return try turntable(asset, group, files: files, names: names)
+    }
+
+    /// A group's manifest entry (and sprite sheet) from its verified frame files, in unit order.
+    /// - Parameter names: the folder's listing, nil to read it.
+    func turntable(
+        _ asset: PrerenderPlan.Asset, _ group: PrerenderPlan.Group, files: [PrerenderOutput.VerifiedFile],
+        names: [String]?
+    ) throws -> PrerenderManifest.Turntable? {
+        guard files.count == group.count else { return nil }
+        let folder = output.groupFolder(asset, group)
+        let settings = group.preset.settings
+        var frames: [PrerenderManifest.Frame] = []
+        for (local, file) in files.enumerated() {
             let (row, column) = local.quotientAndRemainder(dividingBy: group.preset.frames)
             frames.append(
                 PrerenderManifest.Frame(
                     row: row, column: column,
                     yaw: TurntablePath(frames: group.preset.frames).yawDegrees(column: column),
                     pitch: group.preset.pitch[row], file: PrerenderManifest.file(file, folder: group.folder)))
-            files.append(file)
         }
-        let sprite = group.preset.sprite ? try writeSprite(group, files: files, folder: folder, names: names) : nil
+        let sprite =
+            group.preset.sprite
+            ? try writeSprite(group, files: files, folder: folder, names: names ?? PrerenderOutput.listing(folder))
+            : nil
         return PrerenderManifest.Turntable(
             preset: group.preset.id, variant: group.variant, variantSlug: group.slug, width: settings.size,
             height: settings.size, mimeType: settings.format.mimeType, framesPerRow: group.preset.frames,

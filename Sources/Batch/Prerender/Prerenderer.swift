@@ -3,9 +3,10 @@ import Render
 
 /// Runs a ``PrerenderPlan`` (or one shard of it) into an output folder: skips frames that are
 /// already there and verified, renders the others on `jobs` workers (one single-threaded
-/// renderer each, frames side by side), writes every file atomically, then writes the sprite
-/// sheets and `manifest.json` of each asset whose frames are all done (whichever shard gets
-/// there; the bytes are the same from every shard).
+/// renderer each, frames side by side, scheduled by ``PrerenderSchedule``), writes every file
+/// atomically, builds each sprite sheet as soon as its group's frames are all known, then writes
+/// `manifest.json` of each asset whose frames are all done (whichever shard gets there; the
+/// bytes are the same from every shard).
 ///
 /// ```swift
 /// let plan = PrerenderPlan(catalogue: try Catalogue(contentsOf: url))
@@ -46,16 +47,39 @@ public struct Prerenderer: Sendable {
         let renderers = (0..<jobs).map { _ in Renderer(threads: 1) }
         let mine = plan.assets.map { asset in asset.units.filter(shard.owns) }
         progress.begin(total: mine.reduce(0) { $0 + $1.count })
-        for (asset, units) in zip(plan.assets, mine) where !units.isEmpty {
-            renderAsset(asset, units: units, renderers: renderers, tally: tally)
+        let schedule = PrerenderSchedule(plan: plan, mine: mine)
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            while let task = schedule.next() {
+                switch task {
+                case .open(let a): open(a, units: mine[a], schedule: schedule, tally: tally)
+                case .frame(let frame):
+                    let file = renderFrame(frame, renderers[worker], tally)
+                    schedule.rendered(frame, file: file)
+                case .group(let a, let g, let files):
+                    let asset = plan.assets[a]
+                    let group = asset.groups[g]
+                    let t0 = DispatchTime.now().uptimeNanoseconds
+                    let built = Result { try turntable(asset, group, files: files, names: nil) }
+                    let t1 = DispatchTime.now().uptimeNanoseconds
+                    let synced = built.flatMap { entry in Result { try entry.map { try sync($0, asset, group) } } }
+                    let t2 = DispatchTime.now().uptimeNanoseconds
+                    tally.update {
+                        $0.spriteSeconds += Double(t1 - t0) / 1e9
+                        $0.syncSeconds += Double(t2 - t1) / 1e9
+                    }
+                    schedule.built(asset: a, group: g, synced)
+                }
+            }
         }
         let finalizeStart = DispatchTime.now().uptimeNanoseconds
-        let complete = plan.assets.filter { $0.error == nil && !tally.isBroken($0.entry.id) }
-        for (asset, result) in zip(complete, finalize(complete)) {
+        let complete = plan.assets.indices.filter {
+            plan.assets[$0].error == nil && !tally.isBroken(plan.assets[$0].entry.id)
+        }
+        for (a, result) in zip(complete, finalize(complete, built: schedule.results)) {
             switch result {
             case .success(let written): if written { tally.update { $0.manifests += 1 } }
             case .failure(let error):
-                progress.note("error: \(asset.entry.id): manifest not written: \(error)")
+                progress.note("error: \(plan.assets[a].entry.id): manifest not written: \(error)")
                 tally.update { $0.failed += 1 }
             }
         }
@@ -69,55 +93,60 @@ public struct Prerenderer: Sendable {
         }
     }
 
-    /// One asset's units of this shard: skip the verified, render the rest.
-    private func renderAsset(_ asset: PrerenderPlan.Asset, units: [Int], renderers: [Renderer], tally: Tally) {
+    /// Opens asset `a` for this shard's `units`: skips the verified frames, prepares the scene
+    /// for the others, and hands both to the schedule.
+    private func open(_ a: Int, units: [Int], schedule: PrerenderSchedule, tally: Tally) {
+        let asset = plan.assets[a]
         let id = asset.entry.id
         if let error = asset.error {
             markBroken(id, error, units: units, tally: tally)
+            schedule.opened(asset: a, done: [], todo: [], scene: nil)
             return
         }
-        var todo: [(group: PrerenderPlan.Group, unit: Int)] = []
+        var todo: [(group: Int, unit: Int)] = []
+        var done: [(group: Int, unit: Int, file: PrerenderOutput.VerifiedFile)] = []
         var listings: [String: [String]] = [:]
         for unit in units {
-            guard let group = asset.groups.last(where: { $0.firstUnit <= unit }) else { continue }
+            guard let g = asset.groups.lastIndex(where: { $0.firstUnit <= unit }) else { continue }
+            let group = asset.groups[g]
             let folder = output.groupFolder(asset, group)
             let names = listings[group.folder] ?? PrerenderOutput.listing(folder)
             listings[group.folder] = names
             let stem = group.stem(unit - group.firstUnit)
             let ext = group.preset.settings.format.fileExtension
-            if PrerenderOutput.verified(stem: stem, ext: ext, in: folder, names: names, removeDamaged: true) != nil {
+            if let file = PrerenderOutput.verified(stem: stem, ext: ext, in: folder, names: names, removeDamaged: true)
+            {
                 tally.update { $0.skipped += 1 }
                 progress.frame(.skipped, "\(id)/\(group.folder)/\(stem)")
+                done.append((g, unit, file))
             } else {
-                todo.append((group, unit))
+                todo.append((g, unit))
             }
         }
         tally.update { $0.frames += units.count }
-        guard !todo.isEmpty, let scene = asset.scene else { return }
-        let prepared: PreparedScene
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        do {
-            prepared = try PreparedScene(scene: scene)
-            tally.update { $0.prepareSeconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 }
-        } catch {
-            markBroken(id, "\(asset.entry.url.path): \(error)", units: todo.map(\.unit), tally: tally, counted: true)
+        guard !todo.isEmpty, let scene = asset.scene else {
+            schedule.opened(asset: a, done: done, todo: [], scene: nil)
             return
         }
-        let next = Tally.Counter()
-        let work = todo
-        DispatchQueue.concurrentPerform(iterations: min(renderers.count, work.count)) { worker in
-            while let i = next.take(below: work.count) {
-                renderFrame(asset, prepared, work[i].group, unit: work[i].unit, renderers[worker], tally)
-            }
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        do {
+            let prepared = try PreparedScene(scene: scene)
+            tally.update { $0.prepareSeconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 }
+            schedule.opened(asset: a, done: done, todo: todo, scene: prepared)
+        } catch {
+            markBroken(id, "\(asset.entry.url.path): \(error)", units: todo.map(\.unit), tally: tally, counted: true)
+            schedule.opened(asset: a, done: done, todo: [], scene: nil)
         }
     }
 
     /// Renders, encodes and writes one frame.
+    /// - Returns: the written file, nil when the frame failed (reported).
     private func renderFrame(
-        _ asset: PrerenderPlan.Asset, _ scene: PreparedScene, _ group: PrerenderPlan.Group, unit: Int,
-        _ renderer: Renderer, _ tally: Tally
-    ) {
-        let local = unit - group.firstUnit
+        _ frame: PrerenderSchedule.Frame, _ renderer: Renderer, _ tally: Tally
+    ) -> PrerenderOutput.VerifiedFile? {
+        let asset = plan.assets[frame.asset]
+        let group = asset.groups[frame.group]
+        let local = frame.unit - group.firstUnit
         let (row, column) = local.quotientAndRemainder(dividingBy: group.preset.frames)
         let stem = group.stem(local)
         let label = "\(asset.entry.id)/\(group.folder)/\(stem)"
@@ -129,11 +158,11 @@ public struct Prerenderer: Sendable {
             let options = settings.options(
                 yawDegrees: yaw, pitchDegrees: group.preset.pitch[row], variant: group.variant)
             let t0 = DispatchTime.now().uptimeNanoseconds
-            let frame = try renderer.render(scene, environment: environment, options: options)
+            let rendered = try renderer.render(frame.scene, environment: environment, options: options)
             let t1 = DispatchTime.now().uptimeNanoseconds
-            let bytes = try settings.format.encode(frame.image, quality: settings.quality)
+            let bytes = try settings.format.encode(rendered.image, quality: settings.quality)
             let t2 = DispatchTime.now().uptimeNanoseconds
-            _ = try PrerenderOutput.write(
+            let file = try PrerenderOutput.write(
                 bytes, stem: stem, ext: settings.format.fileExtension, in: output.groupFolder(asset, group))
             let t3 = DispatchTime.now().uptimeNanoseconds
             tally.update {
@@ -143,10 +172,12 @@ public struct Prerenderer: Sendable {
                 $0.writeSeconds += Double(t3 - t2) / 1e9
             }
             progress.frame(.rendered, label)
+            return file
         } catch {
             tally.update { $0.failed += 1 }
             progress.note("error: \(label): \(error)")
             progress.frame(.failed, label)
+            return nil
         }
     }
 

@@ -18,6 +18,8 @@ import NIOConcurrencyHelpers
 /// - Every read is verified; a corrupt or truncated entry is deleted and reported as such.
 /// - When the tally passes the bound, the oldest files (by modification time, refreshed on
 ///   each hit) are deleted until 90% of it; files vanishing under another process are fine.
+/// - A write refused for a full file system evicts a quarter of this cache's files, lowers
+///   the bound to what is left (``boundBytes``) and is tried once more.
 final class DiskCache: Sendable {
     /// Outcome of a read.
     enum ReadResult: Sendable, Equatable {
@@ -36,6 +38,8 @@ final class DiskCache: Sendable {
         var approximateBytes = 0
         var evicting = false
         var tempCounter = 0
+        /// `maxBytes`, lowered when the file system fills up before the bound.
+        var boundBytes = Int.max
     }
 
     /// Opens (and creates) the cache folder, counts its bytes and removes stale temp files.
@@ -44,7 +48,7 @@ final class DiskCache: Sendable {
         self.directory = directory
         self.maxBytes = maxBytes
         self.maxEntryBytes = maxEntryBytes
-        self.state = NIOLockedValueBox(State())
+        self.state = NIOLockedValueBox(State(boundBytes: maxBytes))
         try createDirectories()
         let (entries, bytes) = scan()
         _ = entries
@@ -54,6 +58,9 @@ final class DiskCache: Sendable {
 
     /// Bytes on disk as last counted by this process.
     var approximateBytes: Int { state.withLockedValue { $0.approximateBytes } }
+
+    /// The bound in force: `maxBytes`, or less once the file system was found full before it.
+    var boundBytes: Int { state.withLockedValue { $0.boundBytes } }
 
     // MARK: - Read
 
@@ -105,6 +112,11 @@ final class DiskCache: Sendable {
         } catch CacheError.io(_, _, ENOENT) {
             try createDirectories()
             try AtomicFile.writeSynced(file, to: temp)
+        } catch CacheError.io(let operation, let path, let code) where code == ENOSPC || code == EDQUOT {
+            // The file system is smaller than the bound: make room among our own entries,
+            // keep the lower bound from now on, and try once more.
+            guard shrinkBound() else { throw CacheError.io(operation: operation, path: path, errno: code) }
+            try AtomicFile.writeSynced(file, to: temp)
         }
         if rename(temp, target) != 0 {
             let code = errno
@@ -117,12 +129,12 @@ final class DiskCache: Sendable {
     private func afterWrite(bytes: Int) -> Int {
         let mustEvict = state.withLockedValue { state -> Bool in
             state.approximateBytes += bytes
-            guard state.approximateBytes > maxBytes, !state.evicting else { return false }
+            guard state.approximateBytes > state.boundBytes, !state.evicting else { return false }
             state.evicting = true
             return true
         }
         guard mustEvict else { return 0 }
-        let evicted = evict(toBytes: maxBytes / 10 * 9)
+        let evicted = evict(toBytes: boundBytes / 10 * 9)
         state.withLockedValue { $0.evicting = false }
         return evicted
     }
@@ -144,6 +156,17 @@ final class DiskCache: Sendable {
         }
         state.withLockedValue { $0.approximateBytes = max(0, bytes) }
         return removed
+    }
+
+    /// After a full-disk failure: lowers the bound to 3/4 of the bytes this cache holds and
+    /// evicts down to it. `false` when the cache holds nothing (the disk is full of other files).
+    private func shrinkBound() -> Bool {
+        let (_, held) = scan()
+        guard held > 0 else { return false }
+        let bound = held / 4 * 3
+        state.withLockedValue { $0.boundBytes = min($0.boundBytes, max(1, bound)) }
+        evict(toBytes: bound)
+        return true
     }
 
     private struct Entry {

@@ -73,7 +73,13 @@ public final class FrameCache: Sendable {
         insertInMemory(frame, for: key)
         guard let disk, diskUsable() else { return }
         do {
+            let bound = disk.boundBytes
             let evicted = try disk.write(frame, for: key)
+            if disk.boundBytes < bound {
+                logger.warning(
+                    "disk cache folder full before its bound; bound lowered",
+                    metadata: ["bytes": "\(disk.boundBytes)", "configured": "\(disk.maxBytes)"])
+            }
             metrics.cacheEvicted(tier: "disk", count: evicted)
             metrics.cacheSize(tier: "disk", bytes: disk.approximateBytes, entries: nil)
             diskState.withLockedValue { $0.consecutiveFailures = 0 }

@@ -36,7 +36,13 @@ extension AssetCatalogue {
             throw CatalogueError.storeFailed(message: "\(error)")
         }
         let record = try AssetRecord.load(id: id, url: target, relativePath: relative)
-        didStore(record, prepared: prepared)
+        // Another upload of the same id may have been renamed in since: keep this upload's
+        // scene only under the hash of its own bytes, never under the other file's hash.
+        if record.contentHash == AssetRecord.hash(bytes) {
+            didStore(record, prepared: prepared)
+        } else {
+            logger.info("asset replaced again during its upload", metadata: ["id": "\(id)"])
+        }
         return (record, existing == nil)
     }
 

@@ -12,7 +12,7 @@ public final class AssetCatalogue: Sendable {
     private let backend: any RenderBackend
     private let pool: WorkerPool
     private let metrics: ServerMetrics
-    private let logger: Logger
+    let logger: Logger
     private let preparing = SingleFlight<String, PreparedAsset>()
     private let state: NIOLockedValueBox<State>
 
@@ -155,11 +155,15 @@ public final class AssetCatalogue: Sendable {
         do {
             let (prepared, _) = try await preparing.run(record.contentHash) {
                 try await self.pool.run(priority: priority) {
+                    let prepared: PreparedAsset
                     do {
-                        return try backend.prepare(contentsOf: record.url)
+                        prepared = try backend.prepare(contentsOf: record.url)
                     } catch {
+                        try Self.checkUnchanged(record)
                         throw CatalogueError.importFailed(id: record.id, message: "\(error)")
                     }
+                    try Self.checkUnchanged(record)
+                    return prepared
                 }
             }
             keep(prepared, hash: record.contentHash)
@@ -169,6 +173,14 @@ public final class AssetCatalogue: Sendable {
             state.withLockedValue { $0.failures[record.contentHash] = message }
             throw CatalogueError.importFailed(id: id, message: message)
         }
+    }
+
+    /// Throws ``CatalogueError/changedWhileLoading(id:)`` unless the file still hashes to the
+    /// record's content hash: the scene just imported is kept under that hash, so it must be
+    /// the content the hash names (a file replaced meanwhile gets its own hash and import).
+    static func checkUnchanged(_ record: AssetRecord) throws {
+        let now = try? AssetRecord.load(id: record.id, url: record.url, relativePath: record.relativePath)
+        guard now?.contentHash == record.contentHash else { throw CatalogueError.changedWhileLoading(id: record.id) }
     }
 
     private func keep(_ prepared: PreparedAsset, hash: String) {

@@ -12,6 +12,9 @@ public enum CatalogueError: Error, CustomStringConvertible, Equatable {
     case notReplaceable(id: String, path: String)
     /// Writing an upload failed (`507`); nothing stored was changed.
     case storeFailed(message: String)
+    /// The asset's file was replaced while it was being imported (`503` + `Retry-After`): the
+    /// scene read belongs to neither the old content hash nor, surely, the new one.
+    case changedWhileLoading(id: String)
 
     public var description: String {
         switch self {
@@ -23,6 +26,7 @@ public enum CatalogueError: Error, CustomStringConvertible, Equatable {
         case .notReplaceable(let id, let path):
             return "asset '\(id)' is \(path) (a .gltf with external files); delete it before uploading a .glb"
         case .storeFailed(let message): return "could not store the upload: \(message)"
+        case .changedWhileLoading(let id): return "asset '\(id)' was replaced while it was being loaded, retry"
         }
     }
 }

@@ -23,6 +23,8 @@ enum HTTPErrorMapping {
             case .notReplaceable: return HTTPError(.conflict, message: error.description)
             case .storeFailed:
                 return HTTPError(.init(code: 507, reasonPhrase: "Insufficient Storage"), message: error.description)
+            case .changedWhileLoading:
+                return HTTPError(.serviceUnavailable, headers: [.retryAfter: "1"], message: error.description)
             }
         case let error as PoolError:
             return HTTPError(

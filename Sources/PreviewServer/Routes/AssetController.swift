@@ -86,12 +86,8 @@ struct AssetController<Context: RequestContext>: Sendable {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw HTTPError(.contentTooLarge, message: "upload of \(length) bytes is over the limit of \(limit) bytes")
         }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw HTTPError(.contentTooLarge, message: "upload is over the limit of \(limit) bytes")
-        }
+        let buffer = try await request.collectBody(
+            upTo: limit, within: .seconds(services.configuration.bodyTimeoutSeconds), what: "upload")
         guard buffer.readableBytes > 0 else {
             throw CatalogueError.invalidUpload(message: "empty body; send the .glb file as the request body")
         }

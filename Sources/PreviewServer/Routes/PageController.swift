@@ -22,9 +22,12 @@ struct PageController<Context: RequestContext>: Sendable {
                 resources.embedScript, contentType: "text/javascript; charset=utf-8",
                 headers: [.cacheControl: "public, max-age=300"])
         }
+        let openAPI = OpenAPIDocument.specialised(
+            resources.openAPI, maxSide: services.configuration.maxFrameSide,
+            environments: services.frames.backend.environmentNames)
         router.get("/openapi.json") { _, _ in
             Response.bytes(
-                resources.openAPI, contentType: "application/json; charset=utf-8",
+                openAPI, contentType: "application/json; charset=utf-8",
                 headers: [.cacheControl: "public, max-age=300"])
         }
     }

@@ -37,11 +37,13 @@ struct PhotoController<Context: RequestContext>: Sendable {
     private func upload(_ request: Request) async throws -> Response {
         let store = services.photos
         let contentType = request.headers[.contentType]
+        let timeout = Duration.seconds(services.configuration.bodyTimeoutSeconds)
         let photo: [UInt8]
         if let boundary = MultipartForm.boundary(contentType: contentType) {
             // Room for the form's own headers around the photo.
-            let body = try await request.collectBody(upTo: store.maxPhotoBytes + 64 << 10, tooLarge: tooLarge)
-            let form = try MultipartForm(body, boundary: boundary)
+            let body = try await request.collectBody(
+                upTo: store.maxPhotoBytes + 64 << 10, within: timeout, what: "photo")
+            let form = try MultipartForm(Array(body.readableBytesView), boundary: boundary)
             for part in form.parts where part.name != "photo" {
                 throw ParameterError.invalid(
                     name: String(part.name.prefix(64)), value: "", expected: "one part 'photo'")
@@ -51,9 +53,10 @@ struct PhotoController<Context: RequestContext>: Sendable {
             }
             photo = part.bytes
         } else {
-            photo = try await request.collectBody(upTo: store.maxPhotoBytes, tooLarge: tooLarge)
+            let body = try await request.collectBody(upTo: store.maxPhotoBytes, within: timeout, what: "photo")
+            photo = Array(body.readableBytesView)
         }
-        guard photo.count <= store.maxPhotoBytes else { throw tooLarge }
+        guard photo.count <= store.maxPhotoBytes else { throw PhotoStoreError.tooLarge(limit: store.maxPhotoBytes) }
         let info = try Self.probe(photo)
         let receipt = try store.insert(photo)
         let expires = Date().addingTimeInterval(Double(receipt.expiresInSeconds))
@@ -78,6 +81,4 @@ struct PhotoController<Context: RequestContext>: Sendable {
         }
         return info
     }
-
-    private var tooLarge: PhotoStoreError { .tooLarge(limit: services.photos.maxPhotoBytes) }
 }

@@ -28,9 +28,14 @@ struct QueryReader {
     }
 
     /// A finite number in `range`, rounded to hundredths (so equal pictures get equal keys).
+    ///
+    /// Only decimal notation (digits, sign, point, exponent) is read: `Double(String)` goes
+    /// through C's `strtod`, which stops at a NUL (`1%00junk` would read as 1) and reads hex.
     func hundredths(_ name: String, in range: ClosedRange<Double>, default defaultValue: Double) throws -> Int {
         guard let text = values[name] else { return Int((defaultValue * 100).rounded()) }
-        guard text.utf8.count <= 24, let value = Double(text), value.isFinite, range.contains(value) else {
+        guard text.utf8.count <= 24, text.utf8.allSatisfy(Self.isDecimalNotation), let value = Double(text),
+            value.isFinite, range.contains(value)
+        else {
             throw ParameterError.invalid(
                 name: name, value: text,
                 expected: "a finite number in \(format(range.lowerBound))...\(format(range.upperBound))")
@@ -45,6 +50,12 @@ struct QueryReader {
             throw ParameterError.invalid(name: name, value: text, expected: "one of \(choices.joined(separator: ", "))")
         }
         return text
+    }
+
+    /// Whether `byte` may appear in a decimal number: `0-9 + - . e E`.
+    private static func isDecimalNotation(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
     }
 
     private func format(_ value: Double) -> String {

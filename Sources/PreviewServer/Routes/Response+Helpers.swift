@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import NIOCore
 
 extension Response {
     /// A JSON answer (sorted keys, so equal data gives equal bytes).
@@ -40,16 +39,6 @@ extension Request {
             if tag == etag { return true }
         }
         return false
-    }
-
-    /// The whole body, up to `limit` bytes.
-    /// - Throws: `tooLarge` when the body is longer.
-    func collectBody(upTo limit: Int, tooLarge: @autoclosure () -> any Error) async throws -> [UInt8] {
-        do {
-            return Array(try await body.collect(upTo: limit).readableBytesView)
-        } catch is NIOTooManyBytesError {
-            throw tooLarge()
-        }
     }
 
     /// `X-Vitrine-Priority: batch|interactive`, else `fallback`.

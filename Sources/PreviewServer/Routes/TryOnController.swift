@@ -12,9 +12,15 @@ import Render
 /// optional `mask`, `format` (`jpeg`|`png`), `quality` (1...100), `w`, `h` (largest output
 /// size); or `application/json` naming a photo uploaded with `POST /v1/photos`
 /// (``JSONTryOn``). The photo is decoded in memory on a worker and never cached, written or
-/// logged; the answer is `Cache-Control: no-store`.
-struct TryOnController<Context: RequestContext>: Sendable {
+/// logged; the answer is `Cache-Control: no-store`. `package` (with ``read(_:)``) for the
+/// multipart fuzz harness.
+package struct TryOnController<Context: RequestContext>: Sendable {
     let services: ServiceContext
+
+    /// Most bytes of one `garment` part (8 item ids and their commas are far less). Split
+    /// before this check, a 64 MiB part of commas became 32 million strings: GBs of memory for
+    /// one request (finding 4 in RELIABILITY.md).
+    static var maxGarmentBytes: Int { 1024 }
 
     /// Field names accepted in the form.
     static var fieldNames: [String] { ["photo", "keypoints", "garment", "mask", "format", "quality", "w", "h"] }
@@ -70,15 +76,17 @@ struct TryOnController<Context: RequestContext>: Sendable {
             throw HTTPError(.notFound, message: "try-on is not set up: no garments folder (<assets>/garments)")
         }
         let contentType = request.headers[.contentType]
+        let timeout = Duration.seconds(services.configuration.bodyTimeoutSeconds)
         let (photo, keypoints, items, mask, options): ([UInt8], [UInt8], [String], [UInt8]?, TryOnOptions)
         if let boundary = MultipartForm.boundary(contentType: contentType) {
-            let limit = services.configuration.maxUploadBytes
-            let body = try await request.collectBody(upTo: limit, tooLarge: Self.tooLarge(limit))
-            (photo, keypoints, items, mask, options) = try Self.read(MultipartForm(body, boundary: boundary))
-        } else if JSONTryOn.accepts(contentType: contentType) {
             let body = try await request.collectBody(
-                upTo: JSONTryOn.maxBodyBytes, tooLarge: Self.tooLarge(JSONTryOn.maxBodyBytes))
-            (photo, keypoints, items, mask, options) = try JSONTryOn(body).resolve(in: services.photos)
+                upTo: services.configuration.maxUploadBytes, within: timeout, what: "try-on body")
+            (photo, keypoints, items, mask, options) = try Self.read(
+                MultipartForm(Array(body.readableBytesView), boundary: boundary))
+        } else if JSONTryOn.accepts(contentType: contentType) {
+            let body = try await request.collectBody(upTo: JSONTryOn.maxBodyBytes, within: timeout, what: "try-on body")
+            (photo, keypoints, items, mask, options) = try JSONTryOn(Array(body.readableBytesView))
+                .resolve(in: services.photos)
         } else {
             throw HTTPError(
                 .unsupportedMediaType,
@@ -99,13 +107,9 @@ struct TryOnController<Context: RequestContext>: Sendable {
         return .bytes(result.encoded, contentType: type, headers: headers)
     }
 
-    private static func tooLarge(_ limit: Int) -> HTTPError {
-        HTTPError(.contentTooLarge, message: "try-on body is over the limit of \(limit) bytes")
-    }
-
     /// The inputs of `compose` from the form.
     /// - Throws: ``ParameterError`` naming the field.
-    static func read(_ form: MultipartForm) throws -> (
+    package static func read(_ form: MultipartForm) throws -> (
         photo: [UInt8], keypoints: [UInt8], items: [String], mask: [UInt8]?, options: TryOnOptions
     ) {
         for part in form.parts where !fieldNames.contains(part.name) {
@@ -117,6 +121,11 @@ struct TryOnController<Context: RequestContext>: Sendable {
         }
         guard let keypoints = form.first("keypoints"), !keypoints.bytes.isEmpty else {
             throw ParameterError.invalid(name: "keypoints", value: "", expected: "a keypoints JSON part")
+        }
+        for part in form.all("garment") where part.bytes.count > maxGarmentBytes {
+            throw ParameterError.invalid(
+                name: "garment", value: "\(part.bytes.count) bytes",
+                expected: "at most \(maxGarmentBytes) bytes of comma-separated item ids")
         }
         let items = form.all("garment").flatMap { String(decoding: $0.bytes, as: UTF8.self).split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
@@ -130,5 +139,4 @@ struct TryOnController<Context: RequestContext>: Sendable {
         let mask = form.first("mask").map(\.bytes).flatMap { $0.isEmpty ? nil : $0 }
         return (photo.bytes, keypoints.bytes, items, mask, try TryOnFields.options(fields))
     }
-
 }

@@ -29,7 +29,7 @@ import VitrineTestSupport
         let photo = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.png")))
         let keypointsFile = try Data(contentsOf: Fixtures.shared("photos/astronaut.keypoints.json"))
         let cacheDir = try TestAssets.temporaryFolder("photo-cache")
-        let root = try TryOnRoutesTests.assets()
+        let root = try TryOnFixtures.assets()
         let start = Date()
         try await TestServer.run(TestServer.configuration(assets: root, cache: cacheDir), backend: TestBackend()) {
             _, port in
@@ -50,12 +50,12 @@ import VitrineTestSupport
             #expect(composed.header("Content-Type") == "image/png")
             #expect(composed.header("Cache-Control") == "no-store")
             // The same picture as the multipart form with the photo in it.
-            let form = TryOnRoutesTests.form([
+            let form = TryOnFixtures.form([
                 ("photo", "me.png", photo), ("keypoints", "me.json", Array(keypointsFile)),
                 ("garment", nil, Array("tshirt-stripes".utf8)), ("format", nil, Array("png".utf8)),
             ])
             let multipart = try await HTTP.send(
-                port, "/v1/tryon", method: .post, headers: TryOnRoutesTests.multipart, body: form)
+                port, "/v1/tryon", method: .post, headers: TryOnFixtures.multipart, body: form)
             #expect(multipart.status == .ok)
             #expect(composed.bytes == multipart.bytes, "JSON and multipart try-ons differ")
             // Used again (the photo stays until it expires or is deleted), with options as numbers.
@@ -69,9 +69,8 @@ import VitrineTestSupport
             // Nothing of the photo in the cache folder, the assets folder or temporary space.
             let probe = Array(photo[(photo.count / 2)..<(photo.count / 2 + 64)])
             for folder in [cacheDir, root, FileManager.default.temporaryDirectory] {
-                #expect(
-                    !TryOnRoutesTests.anyFile(under: folder, since: start, contains: probe),
-                    "photo bytes found under \(folder.path)")
+                let found = await TryOnFixtures.files(under: folder, since: start, containing: [probe])
+                #expect(found.isEmpty, "photo bytes found in \(found)")
             }
 
             // Deleted: gone at once.
@@ -88,7 +87,7 @@ import VitrineTestSupport
     @Test func uploadsAndReferencesThatCannotBeUsedGetAClear4xx() async throws {
         try #require(Fixtures.hasShared, "needs ../shared/photos")
         let photo = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.png")))
-        var config = TestServer.configuration(assets: try TryOnRoutesTests.assets())
+        var config = TestServer.configuration(assets: try TryOnFixtures.assets())
         config.maxPhotoBytes = photo.count - 1
         try await TestServer.run(config, backend: TestBackend()) { _, port in
             let (tooLarge, _) = try await upload(port, photo)
@@ -98,9 +97,9 @@ import VitrineTestSupport
             #expect(notAnImage.status == .unprocessableContent, "\(notAnImage.text)")
             // A small photo as a multipart form is kept.
             let tiny = try PNGCodec.encode(RGBA8Image(width: 16, height: 8))
-            let form = TryOnRoutesTests.form([("photo", "tiny.png", tiny)])
+            let form = TryOnFixtures.form([("photo", "tiny.png", tiny)])
             let small = try await HTTP.send(
-                port, "/v1/photos", method: .post, headers: TryOnRoutesTests.multipart, body: form)
+                port, "/v1/photos", method: .post, headers: TryOnFixtures.multipart, body: form)
             #expect(small.status == .created, "\(small.text)")
             #expect(small.text.contains(#""width":16"#) && small.text.contains(#""height":8"#), "\(small.text)")
 

@@ -10,41 +10,28 @@ import VitrineTestSupport
 /// `POST /v1/tryon` against a live server with the repository's garments and a shared photo.
 @Suite struct TryOnRoutesTests {
     /// An assets folder with the chair and a copy of the repository's garments.
-    static func assets() throws -> URL {
-        let root = try TestAssets.folder(ids: ["chair"])
-        try FileManager.default.copyItem(
-            at: Fixtures.repo("assets/garments"), to: root.appendingPathComponent("garments"))
-        return root
-    }
+    private func assets() throws -> URL { try TryOnFixtures.assets() }
 
     /// A multipart/form-data body of `fields` (name, file name, bytes).
-    static func form(_ fields: [(String, String?, [UInt8])], boundary: String = "vitrine-test-boundary") -> [UInt8] {
-        var body: [UInt8] = []
-        for (name, file, bytes) in fields {
-            var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\""
-            if let file { head += "; filename=\"\(file)\"\r\nContent-Type: application/octet-stream" }
-            body += Array((head + "\r\n\r\n").utf8) + bytes + Array("\r\n".utf8)
-        }
-        return body + Array("--\(boundary)--\r\n".utf8)
-    }
+    private func form(_ fields: [(String, String?, [UInt8])]) -> [UInt8] { TryOnFixtures.form(fields) }
 
-    static let multipart: HTTPFields = [.contentType: "multipart/form-data; boundary=vitrine-test-boundary"]
+    private let multipart = TryOnFixtures.multipart
 
     @Test func aPhotoWithAGarmentComesBackComposedAndNeverReachesDisk() async throws {
         try #require(Fixtures.hasShared, "needs ../shared/photos")
         let photo = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.png")))
         let keypoints = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.keypoints.json")))
         let cacheDir = try TestAssets.temporaryFolder("tryon-cache")
-        let root = try Self.assets()
+        let root = try assets()
         let config = TestServer.configuration(assets: root, cache: cacheDir)
         let start = Date()
         try await TestServer.run(config, backend: TestBackend()) { _, port in
-            let body = Self.form([
+            let body = form([
                 ("photo", "me.png", photo), ("keypoints", "me.json", keypoints),
                 ("garment", nil, Array("tshirt-stripes".utf8)),
                 ("format", nil, Array("png".utf8)),
             ])
-            let answer = try await HTTP.send(port, "/v1/tryon", method: .post, headers: Self.multipart, body: body)
+            let answer = try await HTTP.send(port, "/v1/tryon", method: .post, headers: multipart, body: body)
             #expect(answer.status == .ok, "\(answer.text)")
             #expect(answer.header("Content-Type") == "image/png")
             #expect(answer.header("Cache-Control") == "no-store")
@@ -59,9 +46,8 @@ import VitrineTestSupport
             // (files written since the test started: other tests may keep photos there).
             let probe = Array(photo[(photo.count / 2)..<(photo.count / 2 + 64)])
             for folder in [cacheDir, root, FileManager.default.temporaryDirectory] {
-                #expect(
-                    !Self.anyFile(under: folder, since: start, contains: probe),
-                    "photo bytes found under \(folder.path)")
+                let found = await TryOnFixtures.files(under: folder, since: start, containing: [probe])
+                #expect(found.isEmpty, "photo bytes found in \(found)")
             }
         }
     }
@@ -70,18 +56,18 @@ import VitrineTestSupport
         try #require(Fixtures.hasShared, "needs ../shared/photos")
         let photo = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.png")))
         let keypoints = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.keypoints.json")))
-        let root = try Self.assets()
+        let root = try assets()
         try FileManager.default.copyItem(
             at: Fixtures.repo("assets/accessories"), to: root.appendingPathComponent("accessories"))
         let config = TestServer.configuration(assets: root, cache: nil)
         try await TestServer.run(config, backend: TestBackend()) { _, port in
             let listing = try await HTTP.get(port, "/v1/garments")
             #expect(listing.text.contains(#""id":"sunglasses""#), "\(listing.text)")
-            let body = Self.form([
+            let body = form([
                 ("photo", "me.png", photo), ("keypoints", "me.json", keypoints),
                 ("garment", nil, Array("sunglasses".utf8)), ("format", nil, Array("png".utf8)),
             ])
-            let answer = try await HTTP.send(port, "/v1/tryon", method: .post, headers: Self.multipart, body: body)
+            let answer = try await HTTP.send(port, "/v1/tryon", method: .post, headers: multipart, body: body)
             #expect(answer.status == .ok, "\(answer.text)")
             let composed = try ImageCodec.decodeRGBA8(answer.bytes)
             let original = try ImageCodec.decodeRGBA8(photo)
@@ -101,8 +87,7 @@ import VitrineTestSupport
         try #require(Fixtures.hasShared, "needs ../shared/photos")
         let photo = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.png")))
         let keypoints = Array(try Data(contentsOf: Fixtures.shared("photos/astronaut.keypoints.json")))
-        try await TestServer.run(TestServer.configuration(assets: try Self.assets()), backend: TestBackend()) {
-            _, port in
+        try await TestServer.run(TestServer.configuration(assets: try assets()), backend: TestBackend()) { _, port in
             let cases: [([(String, String?, [UInt8])], Int, String)] = [
                 ([("keypoints", nil, keypoints), ("garment", nil, Array("tshirt-stripes".utf8))], 400, "'photo'"),
                 ([("photo", nil, photo), ("garment", nil, Array("tshirt-stripes".utf8))], 400, "'keypoints'"),
@@ -133,7 +118,7 @@ import VitrineTestSupport
             ]
             for (fields, status, message) in cases {
                 let answer = try await HTTP.send(
-                    port, "/v1/tryon", method: .post, headers: Self.multipart, body: Self.form(fields))
+                    port, "/v1/tryon", method: .post, headers: multipart, body: form(fields))
                 #expect(Int(answer.status.code) == status, "\(fields.map(\.0)): \(answer.text)")
                 #expect(message.isEmpty || answer.text.contains(message), "\(answer.text)")
             }
@@ -142,32 +127,14 @@ import VitrineTestSupport
             #expect(notMultipart.status == .unsupportedMediaType)
             #expect(notMultipart.text.contains(#"POST \/v1\/photos"#), "\(notMultipart.text)")
             let truncated = try await HTTP.send(
-                port, "/v1/tryon", method: .post, headers: Self.multipart,
-                body: Array(Self.form([("photo", nil, photo)]).dropLast(30)))
+                port, "/v1/tryon", method: .post, headers: multipart,
+                body: Array(form([("photo", nil, photo)]).dropLast(30)))
             #expect(truncated.status == .badRequest)
         }
     }
 
-    /// Whether any regular file under `folder` modified since `start` contains `needle`.
-    static func anyFile(under folder: URL, since start: Date, contains needle: [UInt8]) -> Bool {
-        let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
-        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) else {
-            return false
-        }
-        for case let url as URL in files {
-            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true,
-                let size = values.fileSize, size < 64 << 20,
-                let modified = values.contentModificationDate, modified >= start.addingTimeInterval(-1),
-                let data = try? Data(contentsOf: url)
-            else { continue }
-            if data.range(of: Data(needle)) != nil { return true }
-        }
-        return false
-    }
-
     @Test func theGarmentsListingNamesEveryItemWithTheKeypointsItNeeds() async throws {
-        try await TestServer.run(TestServer.configuration(assets: try Self.assets()), backend: TestBackend()) {
-            _, port in
+        try await TestServer.run(TestServer.configuration(assets: try assets()), backend: TestBackend()) { _, port in
             let answer = try await HTTP.get(port, "/v1/garments")
             #expect(answer.status == .ok)
             #expect(answer.header("Content-Type")?.hasPrefix("application/json") == true)
@@ -196,8 +163,7 @@ import VitrineTestSupport
     }
 
     @Test func theTryOnPageIsServedAndPostsOnlyFieldsTheAPIAccepts() async throws {
-        try await TestServer.run(TestServer.configuration(assets: try Self.assets()), backend: TestBackend()) {
-            _, port in
+        try await TestServer.run(TestServer.configuration(assets: try assets()), backend: TestBackend()) { _, port in
             let page = try await HTTP.get(port, "/tryon")
             #expect(page.status == .ok)
             #expect(page.header("Content-Type") == "text/html; charset=utf-8")

@@ -23,12 +23,15 @@ enum TestServer {
     }
 
     /// Starts the service, waits until `/readyz` answers 200, runs `body` with the port.
+    /// - Parameter logger: the service's logger (default: warnings and worse, to the console);
+    ///   pass one to read what the service logs (see ``CapturedLog``).
     static func run<T: Sendable>(
-        _ config: PreviewServer.ServerConfiguration, backend: any RenderBackend,
+        _ config: PreviewServer.ServerConfiguration, backend: any RenderBackend, logger: Logger? = nil,
         _ body: @Sendable (ServiceContext, Int) async throws -> T
     ) async throws -> T {
-        var logger = Logger(label: "vitrine-test")
-        logger.logLevel = .warning
+        var quiet = Logger(label: "vitrine-test")
+        quiet.logLevel = .warning
+        let logger = logger ?? quiet
         let services = try buildServiceContext(config, backend: backend, logger: logger)
         let app = try buildApplication(services)
         return try await app.test(.live) { client in

@@ -5,6 +5,7 @@
 #   (c) try-on posts (a shared photo + a garment);
 #   the same uncached load with two worker layouts: 2 workers x 1 render thread, 1 x 2.
 # Usage: Benchmarks/server/run.sh [seconds per run, default 5] [runs, default 3]
+#   (VITRINE_BIN=<binary> to pick the binary, BASELINE_BIN=<binary> to measure (a) for a second one)
 # Needs: a release build (swift build -c release), wrk, nginx. Prints medians.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -73,6 +74,19 @@ for threads in 1 2; do
 done
 
 # --- (a) cached frame vs nginx --------------------------------------------------------------
+# BASELINE_BIN=<another vitrine binary> measures it too, in the same run (before/after figures).
+if [ -n "${BASELINE_BIN:-}" ]; then
+    MAIN_BIN=$BIN
+    BIN=$BASELINE_BIN
+    start_server 2 1
+    HASH=$(curl -s "$BASE/v1/assets/$ASSET" | python3 -c 'import json,sys; print(json.load(sys.stdin)["contentHash"])')
+    for connections in 1 16; do
+        median_of "(a) cached frame, baseline, c=$connections" \
+            measure -t1 -c"$connections" -d"${SECONDS_PER_RUN}s" "$BASE/v1/assets/$ASSET/frame?w=$SIDE&h=$SIDE&yaw=35&v=$HASH"
+    done
+    stop_server
+    BIN=$MAIN_BIN
+fi
 start_server 2 1
 HASH=$(curl -s "$BASE/v1/assets/$ASSET" | python3 -c 'import json,sys; print(json.load(sys.stdin)["contentHash"])')
 CACHED="/v1/assets/$ASSET/frame?w=$SIDE&h=$SIDE&yaw=35&v=$HASH"

@@ -46,7 +46,7 @@ public func buildApplication(
         router: router,
         server: .http1(configuration: http1),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "vitrine"),
-        services: [services.pool, AssetLoadingService(services: services)],
+        services: [services.pool, AssetLoadingService(services: services), PhotoSweepService(store: services.photos)],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
             await onRunning?(port)
@@ -57,7 +57,8 @@ public func buildApplication(
                 }
             }
         },
-        logger: services.logger)
+        // Hummingbird tags this logger with a request id per request: format it only when written.
+        logger: services.logger.deferringMetadata)
 }
 
 /// The router with every route and middleware; ``buildApplication(_:onRunning:)`` serves it.
@@ -73,6 +74,7 @@ public func buildRouter(_ services: ServiceContext) throws -> Router<BasicReques
     AssetController(services: services).addRoutes(to: router)
     FrameController(services: services).addRoutes(to: router)
     TryOnController(services: services).addRoutes(to: router)
+    PhotoController(services: services).addRoutes(to: router)
     PageController(services: services, resources: try PageResources.load()).addRoutes(to: router)
     // Last: wraps only the not-found responder (405 with Allow, or a 404 with a message).
     router.add(

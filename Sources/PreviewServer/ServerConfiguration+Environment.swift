@@ -28,6 +28,10 @@ extension ServerConfiguration {
         ("VITRINE_DISK_CACHE_MB", "disk frame cache, MiB"),
         ("VITRINE_SCENE_CACHE_MB", "prepared scenes kept in memory, MiB"),
         ("VITRINE_MAX_UPLOAD_MB", "largest upload, MiB"),
+        ("VITRINE_PHOTO_STORE_COUNT", "try-on photos held in memory"),
+        ("VITRINE_PHOTO_STORE_MB", "try-on photos held in memory, MiB"),
+        ("VITRINE_PHOTO_MAX_MB", "largest try-on photo upload, MiB"),
+        ("VITRINE_PHOTO_TTL", "seconds a try-on photo is kept"),
         ("VITRINE_MAX_SIDE", "largest frame width/height, pixels"),
         ("VITRINE_API_KEY", "API key for PUT/DELETE"),
         ("VITRINE_SIGNING_KEY", "HMAC key for signed URLs"),
@@ -67,6 +71,10 @@ extension ServerConfiguration {
         diskCacheBytes = (try int("VITRINE_DISK_CACHE_MB", 0...1 << 30)).map { $0 << 20 } ?? diskCacheBytes
         preparedSceneBytes = (try int("VITRINE_SCENE_CACHE_MB", 1...1 << 20)).map { $0 << 20 } ?? preparedSceneBytes
         maxUploadBytes = (try int("VITRINE_MAX_UPLOAD_MB", 1...4096)).map { $0 << 20 } ?? maxUploadBytes
+        photoStoreCount = try int("VITRINE_PHOTO_STORE_COUNT", 1...100_000) ?? photoStoreCount
+        photoStoreBytes = (try int("VITRINE_PHOTO_STORE_MB", 1...1 << 20)).map { $0 << 20 } ?? photoStoreBytes
+        maxPhotoBytes = (try int("VITRINE_PHOTO_MAX_MB", 1...4096)).map { $0 << 20 } ?? maxPhotoBytes
+        photoTTLSeconds = try int("VITRINE_PHOTO_TTL", 1...86_400) ?? photoTTLSeconds
         maxFrameSide = try int("VITRINE_MAX_SIDE", 16...8192) ?? maxFrameSide
         apiKey = string("VITRINE_API_KEY") ?? apiKey
         signingKey = string("VITRINE_SIGNING_KEY") ?? signingKey
@@ -113,6 +121,11 @@ extension ServerConfiguration {
             ("disk cache", cacheDirectory == nil ? "off" : mib(diskCacheBytes)),
             ("prepared scenes", mib(preparedSceneBytes)),
             ("max upload", mib(maxUploadBytes)),
+            (
+                "try-on photos",
+                "\(photoStoreCount) / \(mib(photoStoreBytes)) in memory, \(mib(maxPhotoBytes)) each, "
+                    + "kept \(photoTTLSeconds) s"
+            ),
             ("max frame side", "\(maxFrameSide) px"),
             ("api key", apiKey == nil ? "(none: writes disabled)" : "(set, redacted)"),
             ("signing key", signingKey == nil ? "(none: unsigned URLs)" : "(set, redacted)"),

@@ -44,6 +44,14 @@ public struct ServerConfiguration: Sendable {
     public var preparedSceneBytes: Int = 1 << 30
     /// Largest accepted upload body (`PUT /v1/assets/{id}`); larger ones get `413`.
     public var maxUploadBytes: Int = 64 << 20
+    /// Shoppers' photos held in memory for `POST /v1/tryon` (`POST /v1/photos`): most photos.
+    public var photoStoreCount: Int = 64
+    /// Most bytes of photos held (the least recently used is dropped to make room).
+    public var photoStoreBytes: Int = 128 << 20
+    /// Largest photo accepted by `POST /v1/photos` (`413` above).
+    public var maxPhotoBytes: Int = 16 << 20
+    /// Seconds a photo is kept after its upload.
+    public var photoTTLSeconds: Int = 600
 
     // MARK: - Limits on parameters
 

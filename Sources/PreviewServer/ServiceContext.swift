@@ -21,6 +21,8 @@ public struct ServiceContext: Sendable {
     public let signer: URLSigner?
     /// The try-on renderer over `<assets>/garments`, when that folder holds items.
     public let tryOn: TryOnRenderer?
+    /// Shoppers' photos uploaded for try-on (memory only).
+    public let photos: PhotoStore
     /// The service's logger.
     public let logger: Logger
 }
@@ -50,6 +52,9 @@ public func buildServiceContext(
         configuration: config, catalogue: catalogue, frames: frames, pool: pool, cache: cache, metrics: metrics,
         signer: config.signingKey.map(URLSigner.init(key:)),
         tryOn: tryOnRenderer(assets: URL(fileURLWithPath: config.assetsDirectory), logger: logger),
+        photos: PhotoStore(
+            maxCount: config.photoStoreCount, maxBytes: config.photoStoreBytes, maxPhotoBytes: config.maxPhotoBytes,
+            ttl: .seconds(config.photoTTLSeconds), metrics: metrics),
         logger: logger)
 }
 

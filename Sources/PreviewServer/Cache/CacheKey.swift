@@ -18,12 +18,10 @@ public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
     ///   - parameters: the canonical text of the normalised parameters (see `FrameRequest`).
     ///   - rendererVersion: `RendererVersion.string`, so a renderer change never serves old frames.
     public init(assetHash: String, parameters: String, rendererVersion: String = RendererVersion.string) {
-        var hasher = SHA256()
-        hasher.update(data: Array("vitrine-frame-v1\n".utf8))
-        hasher.update(data: Array("asset=\(assetHash)\n".utf8))
-        hasher.update(data: Array("renderer=\(rendererVersion)\n".utf8))
-        hasher.update(data: Array(parameters.utf8))
-        self.init(digest: Array(hasher.finalize()))
+        // One buffer, one update: the same bytes as hashing the four lines one by one.
+        var text = "vitrine-frame-v1\nasset=\(assetHash)\nrenderer=\(rendererVersion)\n\(parameters)"
+        let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        self.init(digest: Array(digest))
     }
 
     /// Wraps a digest (32 bytes).

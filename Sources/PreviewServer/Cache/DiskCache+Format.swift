@@ -19,15 +19,16 @@ enum DiskCacheFormat {
     /// The whole file for an entry.
     static func encode(_ frame: CachedFrame, key: CacheKey) -> [UInt8] {
         let type = Array(frame.contentType.utf8.prefix(maxContentTypeBytes))
+        let payload = frame.bytes
         var out = [UInt8]()
-        out.reserveCapacity(fixedHeaderBytes + type.count + frame.bytes.count)
+        out.reserveCapacity(fixedHeaderBytes + type.count + payload.count)
         out += magic
         out += key.bytes
-        out += checksum(type: type, payload: frame.bytes[...])
-        appendLittleEndian(UInt64(frame.bytes.count), bytes: 8, to: &out)
+        out += checksum(type: type, payload: payload[...])
+        appendLittleEndian(UInt64(payload.count), bytes: 8, to: &out)
         appendLittleEndian(UInt64(type.count), bytes: 2, to: &out)
         out += type
-        out += frame.bytes
+        out += payload
         return out
     }
 
@@ -48,7 +49,7 @@ enum DiskCacheFormat {
         guard checksum(type: type, payload: payload).elementsEqual(file[40..<72]) else {
             return .failure(.checksumMismatch)
         }
-        return .success(CachedFrame(contentType: String(decoding: type, as: UTF8.self), bytes: Array(payload)))
+        return .success(CachedFrame(contentType: String(decoding: type, as: UTF8.self), bytes: payload))
     }
 
     /// Why an entry was discarded (a label of the `vitrine_cache_corrupt_total` metric).

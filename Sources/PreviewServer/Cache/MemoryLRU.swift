@@ -1,4 +1,5 @@
-/// A least-recently-used map bounded in bytes (each value states its own cost).
+/// A least-recently-used map bounded in bytes (each value states its own cost) and, optionally,
+/// in count.
 ///
 /// A plain value type with no locking: the owner holds it under a lock. Insert, lookup and
 /// eviction are O(1): a dictionary of slots threaded on a doubly linked list by index.
@@ -13,6 +14,8 @@ struct MemoryLRU<Key: Hashable, Value> {
 
     /// Largest total cost kept.
     let maxBytes: Int
+    /// Most entries kept.
+    let maxCount: Int
     /// Total cost of the values kept.
     private(set) var bytes = 0
     private var slots: [Slot] = []
@@ -21,9 +24,10 @@ struct MemoryLRU<Key: Hashable, Value> {
     private var head = -1  // most recently used
     private var tail = -1  // least recently used
 
-    /// Creates an empty map holding at most `maxBytes`.
-    init(maxBytes: Int) {
+    /// Creates an empty map holding at most `maxBytes` and `maxCount` entries.
+    init(maxBytes: Int, maxCount: Int = .max) {
         self.maxBytes = max(0, maxBytes)
+        self.maxCount = max(1, maxCount)
     }
 
     /// Number of entries.
@@ -46,7 +50,7 @@ struct MemoryLRU<Key: Hashable, Value> {
         removeValue(for: key)
         guard cost <= maxBytes else { return [] }
         var evicted: [Key] = []
-        while bytes + cost > maxBytes, tail >= 0 {
+        while bytes + cost > maxBytes || index.count >= maxCount, tail >= 0 {
             let key = slots[tail].key
             removeValue(for: key)
             evicted.append(key)
@@ -83,6 +87,13 @@ struct MemoryLRU<Key: Hashable, Value> {
     /// Removes every value whose key matches.
     mutating func removeAll(where matches: (Key) -> Bool) {
         for key in index.keys where matches(key) { removeValue(for: key) }
+    }
+
+    /// Removes every entry for which `matches(key, value)` holds.
+    mutating func removeAllEntries(where matches: (Key, Value) -> Bool) {
+        for (key, slot) in index {
+            if let value = slots[slot].value, matches(key, value) { removeValue(for: key) }
+        }
     }
 
     /// Keys from most to least recently used (for tests and debugging).

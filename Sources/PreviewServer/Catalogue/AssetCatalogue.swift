@@ -195,14 +195,11 @@ public final class AssetCatalogue: Sendable {
     // MARK: - Changes on disk
 
     private func refreshed(_ record: AssetRecord) throws -> AssetRecord {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: record.url.path)
-        guard let attributes else {
+        guard let stamp = FileStamp(path: record.path) else {
             state.withLockedValue { $0.records[record.id] = nil }
             throw CatalogueError.notFound(record.id)
         }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
-        let modified = attributes[.modificationDate] as? Date ?? .distantPast
-        guard size != record.fileBytes || modified != record.modified else { return record }
+        guard stamp.size != record.fileBytes || stamp.modified != record.modified else { return record }
         let fresh = try AssetRecord.load(id: record.id, url: record.url, relativePath: record.relativePath)
         state.withLockedValue { $0.records[record.id] = fresh }
         logger.info("asset changed on disk", metadata: ["id": "\(record.id)", "hash": "\(fresh.contentHash)"])

@@ -15,6 +15,8 @@ public struct AssetRecord: Sendable, Equatable {
     public var fileBytes: Int
     /// Modification time of the main file, to notice replacements.
     public var modified: Date
+    /// `url.path`, kept so the per-request freshness check builds no path.
+    var path: String
 
     /// Whether the model is a single `.glb` (uploads can replace only those).
     public var isBinary: Bool { url.pathExtension.lowercased() == "glb" }
@@ -22,7 +24,7 @@ public struct AssetRecord: Sendable, Equatable {
     /// Reads and hashes a model file.
     /// - Throws: when the file (or a resource of a `.gltf`) cannot be read.
     public static func load(id: String, url: URL, relativePath: String) throws -> AssetRecord {
-        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        let stamp = FileStamp(path: url.path)
         let data = try Data(contentsOf: url)
         var hasher = SHA256()
         hasher.update(data: data)
@@ -39,7 +41,7 @@ public struct AssetRecord: Sendable, Equatable {
         }
         return AssetRecord(
             id: id, url: url, relativePath: relativePath, contentHash: Array(hasher.finalize()).hexString,
-            fileBytes: data.count, modified: attributes[.modificationDate] as? Date ?? .distantPast)
+            fileBytes: data.count, modified: stamp?.modified ?? .distantPast, path: url.path)
     }
 
     /// Hex SHA-256 of bytes (uploads).

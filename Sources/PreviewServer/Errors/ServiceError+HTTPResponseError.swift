@@ -44,6 +44,12 @@ enum HTTPErrorMapping {
             case .invalidItem, .encodeFailed: return HTTPError(.internalServerError, message: error.description)
             default: return HTTPError(.unprocessableContent, message: error.description)
             }
+        case let error as PhotoStoreError:
+            switch error {
+            case .unknown: return HTTPError(.notFound, message: error.description)
+            case .malformedID: return HTTPError(.badRequest, message: error.description)
+            case .tooLarge: return HTTPError(.contentTooLarge, message: error.description)
+            }
         case is CancellationError:
             // The client went away; nobody reads this answer.
             return HTTPError(.init(code: 499, reasonPhrase: "Client Closed Request"))

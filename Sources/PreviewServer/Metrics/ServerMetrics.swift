@@ -1,4 +1,5 @@
 import Metrics
+import NIOConcurrencyHelpers
 import Prometheus
 
 /// The service's metrics, through swift-metrics into a Prometheus registry owned by this
@@ -13,11 +14,22 @@ import Prometheus
 /// `vitrine_cache_misses_total{tier}`, `vitrine_cache_bytes{tier}`, `vitrine_cache_entries{tier}`,
 /// `vitrine_cache_evictions_total{tier}`, `vitrine_cache_corrupt_total{reason}`,
 /// `vitrine_cache_disk_errors_total`, `vitrine_cache_disk_enabled`, `vitrine_assets`,
-/// `vitrine_prepared_scene_bytes`.
+/// `vitrine_prepared_scene_bytes`, `vitrine_photos_stored`, `vitrine_photo_bytes`.
 public final class ServerMetrics: Sendable {
     /// The registry printed by `/metrics`.
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
+    /// Handles of the per-request series, made once per (route, method, status): a request
+    /// then costs a dictionary lookup, not a registry lookup and two allocations.
+    private let requestSeries = NIOLockedValueBox([RequestSeries: (CoreMetrics.Counter, CoreMetrics.Timer)]())
+    /// The cache counters, made once (a cached frame counts one of them).
+    private let cacheCounters: [String: (hits: CoreMetrics.Counter, misses: CoreMetrics.Counter)]
+
+    private struct RequestSeries: Hashable {
+        var route: String
+        var method: String
+        var status: Int
+    }
 
     /// Creates metrics with an empty registry.
     public init() {
@@ -30,14 +42,21 @@ public final class ServerMetrics: Sendable {
         ]
         self.registry = registry
         self.factory = factory
+        var cacheCounters: [String: (hits: CoreMetrics.Counter, misses: CoreMetrics.Counter)] = [:]
+        for tier in ["memory", "disk"] {
+            cacheCounters[tier] = (
+                Counter(label: "vitrine_cache_hits_total", dimensions: [("tier", tier)], factory: factory),
+                Counter(label: "vitrine_cache_misses_total", dimensions: [("tier", tier)], factory: factory)
+            )
+        }
+        self.cacheCounters = cacheCounters
         // Register the gauges at zero so that a scrape before any traffic shows them.
         queueDepth(0)
         workersBusy(0)
         for tier in ["memory", "disk"] {
             cacheSize(tier: tier, bytes: 0, entries: 0)
-            Counter(label: "vitrine_cache_hits_total", dimensions: [("tier", tier)], factory: factory).increment(by: 0)
-            Counter(label: "vitrine_cache_misses_total", dimensions: [("tier", tier)], factory: factory)
-                .increment(by: 0)
+            cacheCounters[tier]?.hits.increment(by: 0)
+            cacheCounters[tier]?.misses.increment(by: 0)
         }
         Counter(label: "vitrine_singleflight_coalesced_total", factory: factory).increment(by: 0)
         Counter(label: "vitrine_pool_rejected_total", factory: factory).increment(by: 0)
@@ -50,14 +69,22 @@ public final class ServerMetrics: Sendable {
 
     /// One request answered.
     func requestFinished(route: String, method: String, status: Int, duration: Duration) {
-        Counter(
-            label: "vitrine_http_requests_total",
-            dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory
-        ).increment()
-        CoreMetrics.Timer(
-            label: "vitrine_http_request_duration_seconds", dimensions: [("route", route)], factory: factory
-        )
-        .recordNanoseconds(duration.nanoseconds)
+        let series = RequestSeries(route: route, method: method, status: status)
+        let factory = self.factory
+        let (counter, timer) = requestSeries.withLockedValue { handles in
+            if let known = handles[series] { return known }
+            let made = (
+                Counter(
+                    label: "vitrine_http_requests_total",
+                    dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory),
+                CoreMetrics.Timer(
+                    label: "vitrine_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
+            )
+            handles[series] = made
+            return made
+        }
+        counter.increment()
+        timer.recordNanoseconds(duration.nanoseconds)
     }
 
     // MARK: - Pool
@@ -98,12 +125,20 @@ public final class ServerMetrics: Sendable {
 
     /// A lookup answered by `tier`.
     func cacheHit(tier: String) {
-        Counter(label: "vitrine_cache_hits_total", dimensions: [("tier", tier)], factory: factory).increment()
+        guard let counter = cacheCounters[tier]?.hits else {
+            return Counter(label: "vitrine_cache_hits_total", dimensions: [("tier", tier)], factory: factory)
+                .increment()
+        }
+        counter.increment()
     }
 
     /// A lookup that `tier` could not answer.
     func cacheMiss(tier: String) {
-        Counter(label: "vitrine_cache_misses_total", dimensions: [("tier", tier)], factory: factory).increment()
+        guard let counter = cacheCounters[tier]?.misses else {
+            return Counter(label: "vitrine_cache_misses_total", dimensions: [("tier", tier)], factory: factory)
+                .increment()
+        }
+        counter.increment()
     }
 
     /// Bytes and entries held by `tier` now.
@@ -134,6 +169,14 @@ public final class ServerMetrics: Sendable {
     /// Whether the disk tier is in use (1) or off (0).
     func diskEnabled(_ enabled: Bool) {
         Gauge(label: "vitrine_cache_disk_enabled", factory: factory).record(enabled ? 1 : 0)
+    }
+
+    // MARK: - Photos
+
+    /// Uploaded photos held in memory now (`POST /v1/photos`), and their bytes.
+    func photos(count: Int, bytes: Int) {
+        Gauge(label: "vitrine_photos_stored", factory: factory).record(count)
+        Gauge(label: "vitrine_photo_bytes", factory: factory).record(bytes)
     }
 
     // MARK: - Assets

@@ -9,7 +9,7 @@ import Logging
 /// and the cache tier. Never a body, never a photo's bytes or metadata.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Response header carrying where the answer came from.
-    static var cacheHeader: HTTPField.Name { HTTPField.Name("X-Vitrine-Cache")! }
+    static var cacheHeader: HTTPField.Name { cacheHeaderName }
 
     let metrics: ServerMetrics
     let logger: Logger
@@ -23,27 +23,30 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch {
             let httpError = HTTPErrorMapping.httpError(for: error)
-            finish(request, context: context, status: Int(httpError.status.code), cache: nil, start: start)
+            finish(request, context: context, status: Int(httpError.status.code), response: nil, start: start)
             throw httpError
         }
-        finish(
-            request, context: context, status: Int(response.status.code),
-            cache: response.headers[Self.cacheHeader], start: start)
+        finish(request, context: context, status: Int(response.status.code), response: response, start: start)
         return response
     }
 
     private func finish(
-        _ request: Request, context: Context, status: Int, cache: String?, start: ContinuousClock.Instant
+        _ request: Request, context: Context, status: Int, response: Response?, start: ContinuousClock.Instant
     ) {
         let duration = ContinuousClock.now - start
         let route = context.endpointPath ?? "unmatched"
         metrics.requestFinished(route: route, method: request.method.rawValue, status: status, duration: duration)
+        // The line is built only when it is written (`--log-level error` costs no formatting).
+        guard logger.logLevel <= .info else { return }
         var metadata: Logger.Metadata = [
             "route": "\(route)", "method": "\(request.method.rawValue)", "status": "\(status)",
             "duration_ms": "\(Double(duration.nanoseconds / 1000) / 1000)",
         ]
         if let id = context.parameters.get("id"), AssetID.isValid(id) { metadata["asset"] = "\(id)" }
-        if let cache { metadata["cache"] = "\(cache)" }
+        if let cache = response?.headers[Self.cacheHeader] { metadata["cache"] = "\(cache)" }
         logger.info("request", metadata: metadata)
     }
 }
+
+/// `X-Vitrine-Cache`, made once (a generic type cannot hold a stored static).
+private let cacheHeaderName = HTTPField.Name("X-Vitrine-Cache")!

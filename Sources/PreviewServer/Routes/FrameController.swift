@@ -28,8 +28,8 @@ struct FrameController<Context: RequestContext>: Sendable {
         let headers = cachingHeaders(
             key: key, versioned: query.string("v") == record.contentHash, varyAccept: query.string("format") == nil)
         if request.matches(etag: key.etag) { return Response(status: .notModified, headers: headers) }
-        let priority = request.priority(default: .interactive)
         if let hit = services.frames.cached(key) { return answer(hit.0, source: hit.1, headers: headers) }
+        let priority = request.priority(default: .interactive)
         return try await untilClientLeaves(request, headers: headers) {
             try await services.frames.render(record, frameRequest, priority: priority)
         }
@@ -50,8 +50,8 @@ struct FrameController<Context: RequestContext>: Sendable {
         let key = services.frames.key(record, sheet)
         let headers = cachingHeaders(key: key, versioned: versioned, varyAccept: query.string("format") == nil)
         if request.matches(etag: key.etag) { return Response(status: .notModified, headers: headers) }
-        let priority = request.priority(default: .batch)
         if let hit = services.frames.cached(key) { return answer(hit.0, source: hit.1, headers: headers) }
+        let priority = request.priority(default: .batch)
         return try await untilClientLeaves(request, headers: headers) {
             try await services.frames.renderSheet(record, sheet, priority: priority)
         }
@@ -100,7 +100,8 @@ struct FrameController<Context: RequestContext>: Sendable {
     private func answer(_ frame: CachedFrame, source: FrameService.Source, headers: HTTPFields) -> Response {
         var headers = headers
         headers[RequestLogMiddleware<Context>.cacheHeader] = source.rawValue
-        return .bytes(frame.bytes, contentType: frame.contentType, headers: headers)
+        headers[.contentType] = frame.contentType
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: frame.buffer))
     }
 
     /// With a signing key: `403` unless the URL carries a valid `sig`.

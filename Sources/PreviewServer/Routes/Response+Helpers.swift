@@ -43,6 +43,9 @@ extension Request {
 
     /// `X-Vitrine-Priority: batch|interactive`, else `fallback`.
     func priority(default fallback: JobPriority) -> JobPriority {
-        headers[HTTPField.Name("X-Vitrine-Priority")!].flatMap(JobPriority.init(rawValue:)) ?? fallback
+        headers[priorityHeader].flatMap(JobPriority.init(rawValue:)) ?? fallback
     }
 }
+
+/// `X-Vitrine-Priority`, made once.
+private let priorityHeader = HTTPField.Name("X-Vitrine-Priority")!

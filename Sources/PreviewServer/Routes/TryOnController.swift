@@ -7,11 +7,13 @@ import Render
 /// `POST /v1/tryon`: a shopper's photo with garments put on it (`TryOnRenderer.compose`), and
 /// `GET /v1/garments`: the items it may name.
 ///
-/// The body is `multipart/form-data` with the parts `photo` (PNG or JPEG), `keypoints` (JSON),
-/// one or more `garment` (item ids; a part may also hold a comma-separated list), and optional
-/// `mask`, `format` (`jpeg`|`png`), `quality` (1...100), `w`, `h` (largest output size). The
-/// photo is decoded in memory on a worker and never cached, written or logged; the answer is
-/// `Cache-Control: no-store`. `package` (with ``read(_:)``) for the multipart fuzz harness.
+/// The body is either `multipart/form-data` with the parts `photo` (PNG or JPEG), `keypoints`
+/// (JSON), one or more `garment` (item ids; a part may also hold a comma-separated list), and
+/// optional `mask`, `format` (`jpeg`|`png`), `quality` (1...100), `w`, `h` (largest output
+/// size); or `application/json` naming a photo uploaded with `POST /v1/photos`
+/// (``JSONTryOn``). The photo is decoded in memory on a worker and never cached, written or
+/// logged; the answer is `Cache-Control: no-store`. `package` (with ``read(_:)``) for the
+/// multipart fuzz harness.
 ///
 /// At most `workers + queueLimit` posts are read or wait for a worker at once (the most the
 /// pool could take); one more is answered `503` with `Retry-After` before its body is read.
@@ -83,19 +85,29 @@ package struct TryOnController<Context: RequestContext>: Sendable {
         guard let renderer = services.tryOn else {
             throw HTTPError(.notFound, message: "try-on is not set up: no garments folder (<assets>/garments)")
         }
-        guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType]) else {
-            throw HTTPError(.unsupportedMediaType, message: "send the photo as multipart/form-data")
-        }
         guard admission.tryEnter() else {
             services.metrics.poolRejected()
             throw PoolError.overloaded(retryAfterSeconds: services.configuration.retryAfterSeconds)
         }
         defer { admission.leave() }
-        let limit = services.configuration.maxUploadBytes
-        let body = try await request.collectBody(
-            upTo: limit, within: .seconds(services.configuration.bodyTimeoutSeconds), what: "try-on body")
-        let form = try MultipartForm(Array(body.readableBytesView), boundary: boundary)
-        let (photo, keypoints, items, mask, options) = try Self.read(form)
+        let contentType = request.headers[.contentType]
+        let timeout = Duration.seconds(services.configuration.bodyTimeoutSeconds)
+        let (photo, keypoints, items, mask, options): ([UInt8], [UInt8], [String], [UInt8]?, TryOnOptions)
+        if let boundary = MultipartForm.boundary(contentType: contentType) {
+            let body = try await request.collectBody(
+                upTo: services.configuration.maxUploadBytes, within: timeout, what: "try-on body")
+            (photo, keypoints, items, mask, options) = try Self.read(
+                MultipartForm(Array(body.readableBytesView), boundary: boundary))
+        } else if JSONTryOn.accepts(contentType: contentType) {
+            let body = try await request.collectBody(upTo: JSONTryOn.maxBodyBytes, within: timeout, what: "try-on body")
+            (photo, keypoints, items, mask, options) = try JSONTryOn(Array(body.readableBytesView))
+                .resolve(in: services.photos)
+        } else {
+            throw HTTPError(
+                .unsupportedMediaType,
+                message: "send the photo as multipart/form-data, or application/json naming a photo id "
+                    + "from POST /v1/photos")
+        }
         let result = try await services.pool.run(priority: request.priority(default: .interactive)) {
             try renderer.compose(photo: photo, keypoints: keypoints, items: items, mask: mask, options: options)
         }
@@ -132,23 +144,14 @@ package struct TryOnController<Context: RequestContext>: Sendable {
         }
         let items = form.all("garment").flatMap { String(decoding: $0.bytes, as: UTF8.self).split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        guard !items.isEmpty, items.count <= 8 else {
-            throw ParameterError.invalid(name: "garment", value: "\(items.count) items", expected: "1 to 8 item ids")
-        }
-        var options = TryOnOptions()
+        try TryOnFields.checkItemCount(items, field: "garment")
         var fields: [(String, String)] = []
-        for name in ["format", "quality", "w", "h"] {
+        for name in TryOnFields.optionNames {
             if let part = form.first(name) {
                 fields.append((name, String(decoding: part.bytes.prefix(64), as: UTF8.self)))
             }
         }
-        let query = try QueryReader(fields, allowed: ["format", "quality", "w", "h"])
-        let format = try query.choice("format", ["jpeg", "png"], default: "jpeg") ?? "jpeg"
-        options.format = format == "png" ? .png : .jpeg
-        options.quality = try query.int("quality", in: 1...100, default: 85)
-        options.maxOutputWidth = try query.string("w").map { _ in try query.int("w", in: 16...4096, default: 4096) }
-        options.maxOutputHeight = try query.string("h").map { _ in try query.int("h", in: 16...4096, default: 4096) }
         let mask = form.first("mask").map(\.bytes).flatMap { $0.isEmpty ? nil : $0 }
-        return (photo.bytes, keypoints.bytes, items, mask, options)
+        return (photo.bytes, keypoints.bytes, items, mask, try TryOnFields.options(fields))
     }
 }

@@ -14,6 +14,17 @@ import Testing
         #expect(lru.bytes == 80)
     }
 
+    @Test func aCountBoundEvictsTheLeastRecentlyUsedToo() {
+        var lru = MemoryLRU<String, Int>(maxBytes: 1000, maxCount: 2)
+        lru.insert(1, for: "a", bytes: 1)
+        lru.insert(2, for: "b", bytes: 1)
+        _ = lru.value(for: "a")
+        #expect(lru.insert(3, for: "c", bytes: 1) == ["b"])
+        #expect(lru.keysByRecency == ["c", "a"])
+        lru.removeAllEntries { _, value in value == 3 }
+        #expect(lru.keysByRecency == ["a"] && lru.bytes == 1)
+    }
+
     @Test func replacingAKeyUpdatesItsCost() {
         var lru = MemoryLRU<String, Int>(maxBytes: 100)
         lru.insert(1, for: "a", bytes: 60)

@@ -123,8 +123,9 @@ import VitrineTestSupport
                 #expect(message.isEmpty || answer.text.contains(message), "\(answer.text)")
             }
             let notMultipart = try await HTTP.send(
-                port, "/v1/tryon", method: .post, headers: [.contentType: "application/json"], body: Array("{}".utf8))
+                port, "/v1/tryon", method: .post, headers: [.contentType: "text/plain"], body: Array("{}".utf8))
             #expect(notMultipart.status == .unsupportedMediaType)
+            #expect(notMultipart.text.contains(#"POST \/v1\/photos"#), "\(notMultipart.text)")
             let truncated = try await HTTP.send(
                 port, "/v1/tryon", method: .post, headers: multipart,
                 body: Array(form([("photo", nil, photo)]).dropLast(30)))

@@ -8,6 +8,8 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 PORT=${PORT:-18680}
 NGINX_PORT=$((PORT + 1))
+# shellcheck source=Benchmarks/server/nginx-static.sh
+. Benchmarks/server/nginx-static.sh
 WORK=$(mktemp -d /tmp/vitrine-cpu-per-request.XXXXXX)
 mkdir -p "$WORK/www"
 chmod 755 "$WORK"  # nginx's workers run as another user
@@ -48,20 +50,7 @@ for round in $(seq 1 "${ROUNDS:-3}"); do
         printf "round %d  %-10s %s\n" "$round" "$label" "$(hammer "$url" "$SERVER_PID")"
         kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
     done
-    cat >"$WORK/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    keepalive_requests 1000000;
-    types { image/png png; }
-    server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; etag on; }
-}
-CONF
+    write_nginx_static_conf "$WORK" "$NGINX_PORT"
     nginx -c "$WORK/nginx.conf" -p "$WORK" &
     NGINX_PID=$!
     sleep 0.5

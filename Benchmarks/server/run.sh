@@ -16,6 +16,8 @@ ASSET=${ASSET:-sneaker}
 SIDE=${SIDE:-512}
 PORT=${PORT:-18480}
 NGINX_PORT=$((PORT + 1))
+# shellcheck source=Benchmarks/server/nginx-static.sh
+. Benchmarks/server/nginx-static.sh
 WORK=$(mktemp -d /tmp/vitrine-bench-server.XXXXXX)
 SERVER_PID=""
 NGINX_PID=""
@@ -95,20 +97,7 @@ chmod 755 "$WORK"  # nginx's workers run as another user
 curl -s -o "$WORK/www/frame.png" "$BASE$CACHED"
 chmod -R a+rX "$WORK/www"
 echo "cached frame: $(stat -c %s "$WORK/www/frame.png") bytes"
-cat >"$WORK/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    keepalive_requests 1000000;
-    types { image/png png; }
-    server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; etag on; }
-}
-CONF
+write_nginx_static_conf "$WORK" "$NGINX_PORT"
 nginx -c "$WORK/nginx.conf" -p "$WORK" &
 NGINX_PID=$!
 sleep 0.5

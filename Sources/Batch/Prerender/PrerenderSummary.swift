@@ -35,10 +35,12 @@ public struct PrerenderSummary: Codable, Sendable, Equatable {
     public var encodeSeconds: Double = 0
     public var writeSeconds: Double = 0
     /// Seconds summed over workers, during the run: building sprite sheets and manifest entries
-    /// (decoding the frames, encoding and writing the sheet), and syncing each finished group's
-    /// files and folder to disk (`fdatasync`; frames are written with their sync deferred to this
-    /// batch). Groups finished by other shards or runs are in `finalizeSeconds`.
+    /// (decoding the frames, encoding and writing the sheet). Groups finished by other shards or
+    /// runs are in `finalizeSeconds`.
     public var spriteSeconds: Double = 0
+    /// Seconds spent syncing each finished group's files and folder to disk (`fdatasync`; frames
+    /// are written with their sync deferred to this batch), on one sync thread beside the
+    /// workers: waiting on the disk overlaps with rendering instead of adding to the wall time.
     public var syncSeconds: Double = 0
     /// Seconds summed over workers waiting for a task while another worker was busy (the last
     /// frames and sprite sheets of the run, an asset being opened): the parallelism lost.

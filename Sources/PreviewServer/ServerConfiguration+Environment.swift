@@ -22,6 +22,7 @@ extension ServerConfiguration {
         ("VITRINE_CACHE_DIR", "disk cache folder (unset = memory only)"),
         ("VITRINE_WORKERS", "concurrent renders"),
         ("VITRINE_RENDER_THREADS", "renderer threads per frame"),
+        ("VITRINE_WORKER_NICE", "nice value of the render workers (0-19)"),
         ("VITRINE_QUEUE_LIMIT", "jobs waiting for a worker before 503"),
         ("VITRINE_QUEUE_TIMEOUT", "seconds a job may wait in the queue"),
         ("VITRINE_MEMORY_CACHE_MB", "memory frame cache, MiB"),
@@ -65,6 +66,7 @@ extension ServerConfiguration {
         cacheDirectory = string("VITRINE_CACHE_DIR") ?? cacheDirectory
         workers = try int("VITRINE_WORKERS", 1...256) ?? workers
         renderThreadsPerFrame = try int("VITRINE_RENDER_THREADS", 1...256) ?? renderThreadsPerFrame
+        workerNiceness = try int("VITRINE_WORKER_NICE", 0...19) ?? workerNiceness
         queueLimit = try int("VITRINE_QUEUE_LIMIT", 0...100_000) ?? queueLimit
         queueTimeoutSeconds = Double(try int("VITRINE_QUEUE_TIMEOUT", 1...3600) ?? Int(queueTimeoutSeconds))
         memoryCacheBytes = (try int("VITRINE_MEMORY_CACHE_MB", 0...1 << 20)).map { $0 << 20 } ?? memoryCacheBytes
@@ -115,7 +117,7 @@ extension ServerConfiguration {
             ("address", "\(host):\(port)"),
             ("assets", assetsDirectory),
             ("cache dir", cacheDirectory ?? "(none: memory only)"),
-            ("workers", "\(workers) x \(renderThreadsPerFrame) render thread(s)"),
+            ("workers", "\(workers) x \(renderThreadsPerFrame) render thread(s), nice \(workerNiceness)"),
             ("queue", "\(queueLimit) jobs, \(Int(queueTimeoutSeconds)) s timeout, Retry-After \(retryAfterSeconds) s"),
             ("memory cache", mib(memoryCacheBytes)),
             ("disk cache", cacheDirectory == nil ? "off" : mib(diskCacheBytes)),

@@ -25,6 +25,12 @@ public struct ServerConfiguration: Sendable {
     public var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// Renderer threads per frame (tiles of one frame in parallel). See docs/server.md.
     public var renderThreadsPerFrame: Int = 1
+    /// Nice value of the render workers' threads (0...19; 0 = same as the event loops). Above 0,
+    /// the threads that answer cached frames and refusals run first when both want a core,
+    /// and the renders take all the CPU they leave: cached latency stays low while a queue of
+    /// renders keeps every core busy. Linux ranks nice values within the process's own
+    /// scheduling group, so this does not lend the CPU to other processes.
+    public var workerNiceness: Int = 10
     /// Jobs waiting for a worker; one more is answered `503` with `Retry-After` at once.
     public var queueLimit: Int = 32
     /// A queued job not started within this many seconds is dropped (its client gets `503`).

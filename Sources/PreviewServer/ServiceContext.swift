@@ -38,7 +38,7 @@ public func buildServiceContext(
 ) throws -> ServiceContext {
     let metrics = ServerMetrics()
     let pool = WorkerPool(
-        workers: config.workers, queueLimit: config.queueLimit,
+        workers: config.workers, niceness: config.workerNiceness, queueLimit: config.queueLimit,
         queueTimeout: .milliseconds(Int(config.queueTimeoutSeconds * 1000)),
         retryAfterSeconds: config.retryAfterSeconds, metrics: metrics, logger: logger)
     let cache = try FrameCache(

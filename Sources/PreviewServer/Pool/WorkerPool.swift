@@ -28,6 +28,7 @@ public final class WorkerPool: Service, @unchecked Sendable {
     private var exitWaiters: [CheckedContinuation<Void, Never>] = []
 
     private let queueTimeout: Duration
+    private let niceness: Int
     private let retryAfterSeconds: Int
     private let metrics: ServerMetrics
     private let logger: Logger
@@ -35,14 +36,18 @@ public final class WorkerPool: Service, @unchecked Sendable {
     /// Creates a pool; threads start on the first job (or ``start()``).
     /// - Parameters:
     ///   - workers: jobs run at the same time.
+    ///   - niceness: nice value of the worker threads (0 = unchanged; see
+    ///     ``ServerConfiguration/workerNiceness``).
     ///   - queueLimit: jobs waiting beyond idle workers before `503`.
     ///   - queueTimeout: longest wait in the queue.
     ///   - retryAfterSeconds: the `Retry-After` of refusals.
     public init(
-        workers: Int, queueLimit: Int, queueTimeout: Duration, retryAfterSeconds: Int, metrics: ServerMetrics,
+        workers: Int, niceness: Int = 0, queueLimit: Int, queueTimeout: Duration, retryAfterSeconds: Int,
+        metrics: ServerMetrics,
         logger: Logger
     ) {
         self.state = WorkerPoolStateMachine(workers: workers, queueLimit: queueLimit)
+        self.niceness = niceness
         self.queueTimeout = queueTimeout
         self.retryAfterSeconds = retryAfterSeconds
         self.metrics = metrics
@@ -57,7 +62,10 @@ public final class WorkerPool: Service, @unchecked Sendable {
         started = true
         running = state.workers
         for index in 0..<state.workers {
-            let thread = Thread { [self] in workerLoop() }
+            let thread = Thread { [self] in
+                Self.lowerPriority(by: niceness)
+                workerLoop()
+            }
             thread.name = "vitrine-worker-\(index)"
             thread.stackSize = 8 << 20
             thread.start()
@@ -208,4 +216,18 @@ extension WorkerPool {
     public var testOnly_busy: Int { withState { $0.busy } }
     /// Jobs waiting now (tests).
     public var testOnly_queued: Int { withState { $0.queued } }
+}
+
+extension WorkerPool {
+    /// Lowers the calling thread's priority to `niceness` (Linux: nice is per thread, and the
+    /// renderer threads a worker starts inherit it). Failure only costs the preference.
+    fileprivate static func lowerPriority(by niceness: Int) {
+        guard niceness > 0 else { return }
+        // `who` 0 is the calling thread on Linux, where the nice value is a thread's.
+        #if os(Linux)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Int32(niceness))
+        #else
+            _ = setpriority(PRIO_PROCESS, 0, Int32(niceness))
+        #endif
+    }
 }

@@ -22,6 +22,28 @@ import Testing
         await pool.shutdown()
     }
 
+    @Test func workersRunAtTheirNiceValueAndTheCallerKeepsItsOwn() async throws {
+        let pool = WorkerPool(
+            workers: 1, niceness: 7, queueLimit: 2, queueTimeout: .seconds(30), retryAfterSeconds: 2,
+            metrics: ServerMetrics(), logger: Logger(label: "test"))
+        let before = Self.niceValue()
+        let inWorker = try await pool.run(priority: .interactive) { Self.niceValue() }
+        // Raising the priority again is refused without privileges: a test run started above
+        // nice 7 keeps its own value.
+        #expect(inWorker == 7 || (before > 7 && inWorker == before), "the worker thread's nice value")
+        #expect(Self.niceValue() == before, "only the worker threads are lowered")
+        await pool.shutdown()
+    }
+
+    /// The calling thread's nice value (Linux: per thread).
+    private static func niceValue() -> Int32 {
+        #if os(Linux)
+            getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        #else
+            getpriority(PRIO_PROCESS, 0)
+        #endif
+    }
+
     @Test func aFullQueueIsRefusedAtOnceWithRetryAfter() async throws {
         let pool = makePool(workers: 1, queue: 1)
         let release = NIOLockedValueBox(false)

@@ -45,28 +45,30 @@ import VitrineTestSupport
         while try await Self.get(port, "/readyz").status != .ok, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
-        // Twelve uncached 640x640 frames: two render, ten wait in the queue.
+        // Twelve uncached 1600x1600 frames: two render, ten wait in the queue (a render takes long
+        // enough that the queue stays full while the test looks at it).
         let inFlight = Task {
             try await withThrowingTaskGroup(of: (HTTPResponse.Status, ContinuousClock.Instant).self) { group in
                 for yaw in 0..<12 {
                     group.addTask {
-                        let answer = try await Self.get(port, "/v1/assets/chair/frame?yaw=\(yaw * 7)&w=640&h=640")
+                        let answer = try await Self.get(port, "/v1/assets/chair/frame?yaw=\(yaw * 7)&w=1600&h=1600")
                         return (answer.status, .now)
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
         }
-        let queued = ContinuousClock.now + .seconds(20)
-        // SIGTERM only once every request is read: an accepted connection whose request is not
-        // read yet is closed by the graceful shutdown, which is not the case under test.
-        let read = {
-            try await Self.metric(
-                port, "vitrine_pool_queue_depth", "vitrine_pool_workers_busy", "vitrine_renders_total")
+        // SIGTERM only once every request is read (two rendering, ten queued): an accepted
+        // connection whose request is not read yet is closed by the graceful shutdown, which is
+        // not the case under test. The gauge is set outside the pool's lock and may be one ahead
+        // for a moment, so it must read 10 twice, 20 ms apart.
+        let queued = ContinuousClock.now + .seconds(30)
+        var fullReads = 0
+        while fullReads < 2, ContinuousClock.now < queued {
+            fullReads = try await Self.metric(port, "vitrine_pool_queue_depth") >= 10 ? fullReads + 1 : 0
+            try await Task.sleep(for: .milliseconds(20))
         }
-        while try await read() < 12, ContinuousClock.now < queued {
-            try await Task.sleep(for: .milliseconds(2))
-        }
+        #expect(fullReads == 2, "the twelve requests never filled the queue")
         server.terminate()
         let terminated = ContinuousClock.now
         try await Task.sleep(for: .milliseconds(100))

@@ -5,23 +5,9 @@ import VitrineTestSupport
 
 /// Deterministic images and fixture access for the codec and comparison tests.
 enum TestImages {
-    /// A small deterministic generator (SplitMix64), so that test images are the same on
-    /// every run and machine.
-    struct Random {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func byte() -> UInt8 { UInt8(truncatingIfNeeded: next() >> 56) }
-        mutating func int(_ range: ClosedRange<Int>) -> Int {
-            range.lowerBound + Int(next() % UInt64(range.count))
-        }
-    }
+    /// The deterministic generator of the tests (``SplitMix``), so that test images are the
+    /// same on every run and machine.
+    typealias Random = SplitMix
 
     /// Random bytes in every channel (worst case for compression).
     static func noise(width: Int, height: Int, seed: UInt64) -> RGBA8Image {
@@ -126,5 +112,14 @@ enum PillowDecoder {
     static func decode(_ files: [URL]) throws -> [String: Decoded] {
         let output = try PythonReference.run(script: script, arguments: files.map(\.path))
         return try JSONDecoder().decode([String: Decoded].self, from: output)
+    }
+}
+
+extension SplitMix {
+    /// A byte from the high bits.
+    mutating func byte() -> UInt8 { UInt8(truncatingIfNeeded: next() >> 56) }
+    /// An integer in `range` (modulo; the bias is irrelevant for test images).
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
     }
 }
